@@ -1,0 +1,132 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"strconv"
+	"syscall"
+	"time"
+
+	"github.com/motcua/motcua/demo"
+	"github.com/motcua/motcua/sqlstore"
+	"github.com/motcua/motcua/web"
+)
+
+// env returns the environment variable name, or def.
+func env(name, def string) string {
+	if v, ok := os.LookupEnv(name); ok && v != "" {
+		return v
+	}
+	return def
+}
+
+func envInt(name string, def int) int {
+	if v, err := strconv.Atoi(os.Getenv(name)); err == nil {
+		return v
+	}
+	return def
+}
+
+func dbFlag(fs *flag.FlagSet) *string {
+	return fs.String("db", env("MOTCUA_DB", "./data/motcua.db"), "SQLite file path or postgres:// URL (MOTCUA_DB)")
+}
+
+func newLogger(w io.Writer, level string) *slog.Logger {
+	var l slog.Level
+	if err := l.UnmarshalText([]byte(level)); err != nil {
+		l = slog.LevelInfo
+	}
+	return slog.New(slog.NewJSONHandler(w, &slog.HandlerOptions{Level: l}))
+}
+
+func runServe(args []string, stdout io.Writer) error {
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	addr := fs.String("addr", env("MOTCUA_ADDR", "127.0.0.1:8080"), "listen address HOST:PORT (MOTCUA_ADDR)")
+	dsn := dbFlag(fs)
+	withDemo := fs.Bool("demo", false, "seed demo organisation, accounts and catalog (password: demo)")
+	demoOnNetwork := fs.Bool("demo-on-network", false, "allow demo accounts on a non-loopback address")
+	secure := fs.Bool("secure-cookies", env("MOTCUA_SECURE_COOKIES", "") == "1", "mark cookies Secure (behind TLS) (MOTCUA_SECURE_COOKIES=1)")
+	trackRate := fs.Int("track-rate", envInt("MOTCUA_TRACK_RATE", 30), "public lookups per client per minute; 0 = no limit (MOTCUA_TRACK_RATE)")
+	baseURL := fs.String("base-url", env("MOTCUA_BASE_URL", ""), "public URL printed on paper forms (MOTCUA_BASE_URL)")
+	logLevel := fs.String("log-level", env("MOTCUA_LOG_LEVEL", "info"), "debug, info, warn or error (MOTCUA_LOG_LEVEL)")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	log := newLogger(os.Stderr, *logLevel)
+	if *withDemo && !*demoOnNetwork && !isLoopback(*addr) {
+		return fmt.Errorf("tài khoản demo chỉ chạy trên địa chỉ loopback; dùng --demo-on-network nếu thật sự muốn / " +
+			"demo accounts only run on a loopback address; pass --demo-on-network to override")
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+
+	db, err := sqlstore.Open(ctx, *dsn)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	if *withDemo {
+		seeded, err := demo.Seed(ctx, db)
+		if err != nil {
+			return err
+		}
+		log.Info("demo data", "seeded", seeded)
+	}
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return err
+	}
+	base := *baseURL
+	if base == "" {
+		base = "http://" + ln.Addr().String()
+	}
+	srv, err := web.New(ctx, db, log, web.Config{SecureCookies: *secure, TrackRate: *trackRate, BaseURL: base})
+	if err != nil {
+		return err
+	}
+	go srv.Background(ctx)
+	hs := &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 2 * time.Minute,
+		WriteTimeout: 2 * time.Minute, IdleTimeout: 2 * time.Minute, ErrorLog: slog.NewLogLogger(log.Handler(), slog.LevelWarn)}
+	fmt.Fprintf(stdout, "motcua đang chạy tại / listening on %s (cơ sở dữ liệu / database: %s)\n", base, db.Engine)
+	if *withDemo {
+		fmt.Fprintf(stdout, "Tài khoản demo / demo accounts (mật khẩu / password %q):\n", demo.Password)
+		for _, a := range demo.Accounts {
+			fmt.Fprintf(stdout, "  %-12s %s\n", a.Username, a.Role.Label())
+		}
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- hs.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	log.Info("shutting down")
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	if err := hs.Shutdown(shutdownCtx); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}
+
+// isLoopback reports whether a listen address only accepts connections from this machine.
+func isLoopback(addr string) bool {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return false
+	}
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}

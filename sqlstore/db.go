@@ -1,0 +1,219 @@
+// Package sqlstore keeps motcua's data in SQL: an embedded SQLite file by default, or
+// PostgreSQL when one machine is not enough. One implementation serves both engines; the
+// dialect differences stay in this file and in the migration tokens.
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+
+	_ "github.com/jackc/pgx/v5/stdlib" // registers "pgx"
+	_ "modernc.org/sqlite"             // registers "sqlite"
+)
+
+// Engine names the database engine behind a DB.
+type Engine string
+
+const (
+	SQLite   Engine = "sqlite"
+	Postgres Engine = "postgres"
+)
+
+// DB is a pair of pools: SQLite allows one writer at a time, so writes go through a single
+// connection and reads through a pool; on PostgreSQL both are the same pool.
+type DB struct {
+	Engine Engine
+	write  *sql.DB
+	read   *sql.DB
+	// schema is the PostgreSQL search_path the connection uses ("" = default); tests run
+	// each in a schema of its own.
+	schema string
+	binds  sync.Map // query text → rebound text (PostgreSQL)
+}
+
+// IsPostgresURL reports whether dsn names a PostgreSQL server rather than an SQLite file.
+func IsPostgresURL(dsn string) bool {
+	return strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://")
+}
+
+// Open connects to dsn (a file path or a postgres:// URL) and applies every migration.
+func Open(ctx context.Context, dsn string) (*DB, error) {
+	var db *DB
+	var err error
+	if IsPostgresURL(dsn) {
+		db, err = openPostgres(dsn)
+	} else {
+		db, err = openSQLite(dsn)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if err := db.Migrate(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return db, nil
+}
+
+func openSQLite(path string) (*DB, error) {
+	if path == "" {
+		return nil, errors.New("sqlstore: empty database path")
+	}
+	if dir := filepath.Dir(path); dir != "." {
+		if err := os.MkdirAll(dir, 0o750); err != nil {
+			return nil, fmt.Errorf("sqlstore: %w", err)
+		}
+	}
+	// busy_timeout must come before journal_mode so that switching to WAL waits for a lock
+	// instead of failing when another process holds the file.
+	base := "file:" + path + "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)" +
+		"&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)&_time_format=sqlite"
+	write, err := sql.Open("sqlite", base+"&_txlock=immediate")
+	if err != nil {
+		return nil, fmt.Errorf("sqlstore: open %s: %w", path, err)
+	}
+	write.SetMaxOpenConns(1)
+	write.SetMaxIdleConns(1)
+	write.SetConnMaxLifetime(0)
+	// The writer creates the file and switches it to WAL before any reader opens it.
+	if err := write.Ping(); err != nil {
+		write.Close()
+		return nil, fmt.Errorf("sqlstore: open %s: %w", path, err)
+	}
+	read, err := sql.Open("sqlite", base+"&_pragma=query_only(1)")
+	if err != nil {
+		write.Close()
+		return nil, err
+	}
+	n := max(4, 2*runtime.NumCPU())
+	read.SetMaxOpenConns(n)
+	read.SetMaxIdleConns(n)
+	return &DB{Engine: SQLite, write: write, read: read}, nil
+}
+
+func openPostgres(dsn string) (*DB, error) {
+	u, err := url.Parse(dsn)
+	if err != nil {
+		return nil, fmt.Errorf("sqlstore: bad PostgreSQL URL: %w", redact(err))
+	}
+	schema := u.Query().Get("search_path")
+	pool, err := sql.Open("pgx", dsn)
+	if err != nil {
+		return nil, fmt.Errorf("sqlstore: %w", redact(err))
+	}
+	pool.SetMaxOpenConns(max(10, 4*runtime.NumCPU()))
+	pool.SetMaxIdleConns(max(10, 4*runtime.NumCPU()))
+	if err := pool.Ping(); err != nil {
+		pool.Close()
+		return nil, fmt.Errorf("sqlstore: connect PostgreSQL: %w", redact(err))
+	}
+	return &DB{Engine: Postgres, write: pool, read: pool, schema: schema}, nil
+}
+
+// redact keeps passwords in connection strings out of error messages and logs.
+func redact(err error) error {
+	if err == nil {
+		return nil
+	}
+	msg := err.Error()
+	if i := strings.Index(msg, "://"); i >= 0 {
+		if j := strings.Index(msg[i:], "@"); j > 0 {
+			msg = msg[:i+3] + "***" + msg[i+j:]
+		}
+	}
+	return errors.New(msg)
+}
+
+// Close closes both pools.
+func (db *DB) Close() error {
+	err := db.write.Close()
+	if db.read != db.write {
+		err = errors.Join(err, db.read.Close())
+	}
+	return err
+}
+
+// Ping checks that the database answers.
+func (db *DB) Ping(ctx context.Context) error { return db.read.PingContext(ctx) }
+
+// bind rewrites ? placeholders to $n for PostgreSQL. Queries in this package never put a
+// question mark inside a string literal, so a plain scan is enough.
+func (db *DB) bind(q string) string {
+	if db.Engine != Postgres {
+		return q
+	}
+	if v, ok := db.binds.Load(q); ok {
+		return v.(string)
+	}
+	var b strings.Builder
+	n := 0
+	for i := 0; i < len(q); i++ {
+		if q[i] == '?' {
+			n++
+			fmt.Fprintf(&b, "$%d", n)
+			continue
+		}
+		b.WriteByte(q[i])
+	}
+	out := b.String()
+	db.binds.Store(q, out)
+	return out
+}
+
+// queryer is what both *sql.DB and *sql.Tx offer.
+type queryer interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// Tx is a write transaction with placeholder rebinding.
+type Tx struct {
+	db *DB
+	tx *sql.Tx
+}
+
+func (t *Tx) Exec(ctx context.Context, q string, args ...any) (sql.Result, error) {
+	return t.tx.ExecContext(ctx, t.db.bind(q), args...)
+}
+
+func (t *Tx) Query(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
+	return t.tx.QueryContext(ctx, t.db.bind(q), args...)
+}
+
+func (t *Tx) QueryRow(ctx context.Context, q string, args ...any) *sql.Row {
+	return t.tx.QueryRowContext(ctx, t.db.bind(q), args...)
+}
+
+// InTx runs fn in one write transaction, committing if fn returns nil.
+func (db *DB) InTx(ctx context.Context, fn func(*Tx) error) error {
+	tx, err := db.write.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	if err := fn(&Tx{db: db, tx: tx}); err != nil {
+		tx.Rollback()
+		return err
+	}
+	return tx.Commit()
+}
+
+func (db *DB) query(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
+	return db.read.QueryContext(ctx, db.bind(q), args...)
+}
+
+func (db *DB) queryRow(ctx context.Context, q string, args ...any) *sql.Row {
+	return db.read.QueryRowContext(ctx, db.bind(q), args...)
+}
+
+func (db *DB) exec(ctx context.Context, q string, args ...any) (sql.Result, error) {
+	return db.write.ExecContext(ctx, db.bind(q), args...)
+}

@@ -1,0 +1,57 @@
+package web
+
+import (
+	"context"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/motcua/motcua/calendar"
+	"github.com/motcua/motcua/catalog"
+	"github.com/motcua/motcua/sqlstore"
+)
+
+// catalogCache keeps the search index of the catalog in memory. Every change bumps the
+// catalog revision in the database; each instance compares it every few seconds (and at
+// once after its own changes) and rebuilds the index wholesale, so searches never touch
+// the database and never take a lock.
+type catalogCache struct {
+	db    *sqlstore.DB
+	mu    sync.Mutex // serialises rebuilds
+	state atomic.Pointer[catalogState]
+}
+
+type catalogState struct {
+	rev   int64
+	day   calendar.Date // abolitions take effect by day, so a new day rebuilds too
+	index *catalog.Index
+}
+
+func newCatalogCache(ctx context.Context, db *sqlstore.DB) (*catalogCache, error) {
+	c := &catalogCache{db: db}
+	return c, c.reload(ctx, true)
+}
+
+func (c *catalogCache) index() *catalog.Index { return c.state.Load().index }
+
+func (c *catalogCache) refresh(ctx context.Context) error { return c.reload(ctx, false) }
+
+func (c *catalogCache) reload(ctx context.Context, force bool) error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	rev, err := c.db.Revision(ctx, sqlstore.RevisionCatalog)
+	if err != nil {
+		return err
+	}
+	now := time.Now()
+	today := calendar.DateOf(now.In(calendar.Vietnam))
+	if st := c.state.Load(); !force && st != nil && st.rev == rev && st.day == today {
+		return nil
+	}
+	ps, err := c.db.Procedures(ctx)
+	if err != nil {
+		return err
+	}
+	c.state.Store(&catalogState{rev: rev, day: today, index: catalog.NewIndex(ps, now)})
+	return nil
+}

@@ -1,0 +1,79 @@
+package web
+
+import (
+	"encoding/json"
+	"errors"
+	"net/http"
+	"strings"
+
+	"github.com/motcua/motcua"
+	"github.com/motcua/motcua/catalog"
+)
+
+// catalogConflicts are the catalog's life-cycle errors: the request is fine but the
+// procedure's state does not allow it.
+var catalogConflicts = []error{catalog.ErrNoDraft, catalog.ErrDraftExists, catalog.ErrAbolished,
+	catalog.ErrNotPublishable, catalog.ErrNoSuchVersion}
+
+// apiErrorBody is the JSON shape of every API error: a code, the field at fault if any,
+// and the message in both languages.
+type apiErrorBody struct {
+	Error   string `json:"error"`
+	Field   string `json:"field,omitempty"`
+	Message string `json:"message"`
+	MsgEN   string `json:"message_en"`
+	Details any    `json:"details,omitempty"`
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.WriteHeader(status)
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.Encode(v)
+}
+
+func (s *Server) apiError(w http.ResponseWriter, r *http.Request, status int, code, field, vi, en string) {
+	writeJSON(w, status, apiErrorBody{Error: code, Field: field, Message: vi, MsgEN: en})
+}
+
+// apiFail maps an error from the domain or the store to an HTTP answer. Errors a user can
+// read keep their message; anything else is logged and answered 500 without detail.
+func (s *Server) apiFail(w http.ResponseWriter, r *http.Request, err error) {
+	var e *motcua.Error
+	if errors.As(err, &e) {
+		status := map[string]int{motcua.KindNotFound: 404, motcua.KindConflict: 409,
+			motcua.KindInvalid: 422, motcua.KindForbidden: 403}[e.Kind]
+		if status == 0 {
+			status = 400
+		}
+		s.apiError(w, r, status, e.Kind, e.Field, e.VI, e.EN)
+		return
+	}
+	var ve catalog.ValidationErrors
+	if errors.As(err, &ve) && len(ve) > 0 {
+		writeJSON(w, http.StatusUnprocessableEntity, apiErrorBody{Error: motcua.KindInvalid, Field: ve[0].Path,
+			Message: "Dữ liệu không hợp lệ: " + ve[0].Vi, MsgEN: "Invalid input: " + ve[0].En, Details: ve})
+		return
+	}
+	for _, c := range catalogConflicts {
+		if errors.Is(err, c) {
+			vi, en, _ := strings.Cut(c.Error(), " / ")
+			s.apiError(w, r, http.StatusConflict, motcua.KindConflict, "", vi, en)
+			return
+		}
+	}
+	s.log.Error("request failed", "path", r.URL.Path, "err", err)
+	s.apiError(w, r, http.StatusInternalServerError, "internal", "", "Lỗi hệ thống", "Internal error")
+}
+
+// decodeJSON reads a JSON body of at most 1 MiB into v, refusing unknown fields.
+func decodeJSON(w http.ResponseWriter, r *http.Request, v any) error {
+	r.Body = http.MaxBytesReader(w, r.Body, 1<<20)
+	dec := json.NewDecoder(r.Body)
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		return motcua.Invalid("body", "JSON không hợp lệ: "+err.Error(), "invalid JSON: "+err.Error())
+	}
+	return nil
+}

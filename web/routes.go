@@ -1,0 +1,81 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/motcua/motcua/org"
+)
+
+// route is one entry of the routing table: a ServeMux pattern, the permission it needs,
+// and whether it answers in JSON (401/403 as JSON) or HTML (redirect to sign-in).
+type route struct {
+	pattern string
+	perm    org.Permission
+	api     bool
+	h       http.HandlerFunc
+}
+
+// routes lists every route of the server in one place. The authorization tests walk this
+// table with every role, and the OpenAPI test checks the /api/ entries against the document.
+func (s *Server) routes() []route {
+	page := func(pattern string, perm org.Permission, h http.HandlerFunc) route {
+		return route{pattern: pattern, perm: perm, h: h}
+	}
+	api := func(pattern string, perm org.Permission, h http.HandlerFunc) route {
+		return route{pattern: pattern, perm: perm, api: true, h: h}
+	}
+	pub, signed := org.PermPublic, org.PermSignedIn
+	edit, export := org.PermCatalogEdit, org.PermCatalogExport
+	return []route{
+		// Operations.
+		api("GET /healthz", pub, s.healthz),
+		api("GET /readyz", pub, s.readyz),
+		api("GET /metrics", pub, s.metricsEndpoint),
+		page("GET /static/{hash}/{name...}", pub, s.static.serve),
+		api("GET /api/openapi.json", pub, s.openAPI),
+
+		// Public pages.
+		page("GET /{$}", pub, s.homePage),
+		page("GET /procedures", pub, s.searchPage),
+		page("GET /procedures/{code}", pub, s.procedurePage),
+		page("GET /procedures/{code}/print", pub, s.procedurePrintPage),
+		page("GET /fields", pub, s.fieldsPage),
+		page("GET /lang", pub, s.switchLang),
+		page("GET /login", pub, s.loginPage),
+		page("POST /login", pub, s.loginSubmit),
+		page("POST /logout", signed, s.logout),
+
+		// Catalog administration pages.
+		page("GET /admin/catalog", edit, s.adminCatalogPage),
+		page("GET /admin/procedures/new", edit, s.adminNewProcedurePage),
+		page("POST /admin/procedures", edit, s.adminCreateProcedure),
+		page("GET /admin/procedures/{code}", edit, s.adminProcedurePage),
+		page("POST /admin/procedures/{code}/draft", edit, s.adminStartDraft),
+		page("POST /admin/procedures/{code}/draft/save", edit, s.adminSaveDraft),
+		page("POST /admin/procedures/{code}/draft/discard", edit, s.adminDiscardDraft),
+		page("POST /admin/procedures/{code}/publish", edit, s.adminPublish),
+		page("POST /admin/procedures/{code}/abolish", edit, s.adminAbolish),
+		page("GET /admin/catalog/import", edit, s.adminImportPage),
+		page("POST /admin/catalog/import", edit, s.adminImport),
+		page("GET /admin/catalog/export", export, s.catalogExport),
+
+		// JSON API: accounts.
+		api("POST /api/v1/auth/token", pub, s.apiToken),
+		api("DELETE /api/v1/auth/token", signed, s.apiRevokeToken),
+		api("GET /api/v1/me", signed, s.apiMe),
+
+		// JSON API: catalog.
+		api("GET /api/v1/procedures", pub, s.apiSearchProcedures),
+		api("GET /api/v1/procedures/{code}", pub, s.apiProcedure),
+		api("GET /api/v1/procedures/{code}/versions/{number}", pub, s.apiProcedureVersion),
+		api("GET /api/v1/procedures/{code}/compare", pub, s.apiCompareVersions),
+		api("GET /api/v1/fields", pub, s.apiFields),
+		api("POST /api/v1/procedures", edit, s.apiCreateProcedure),
+		api("PUT /api/v1/procedures/{code}/draft", edit, s.apiPutDraft),
+		api("DELETE /api/v1/procedures/{code}/draft", edit, s.apiDiscardDraft),
+		api("POST /api/v1/procedures/{code}/publish", edit, s.apiPublish),
+		api("POST /api/v1/procedures/{code}/abolish", edit, s.apiAbolish),
+		api("GET /api/v1/catalog/export", export, s.catalogExport),
+		api("POST /api/v1/catalog/import", edit, s.apiImport),
+	}
+}

@@ -1,0 +1,103 @@
+// Package web is motcua's HTTP face: the server-rendered pages (Vietnamese first, with an
+// English switch), the JSON API described by /api/openapi.json, and the operational
+// endpoints. Every route is listed in routes.go with the permission it needs.
+package web
+
+import (
+	"context"
+	"html/template"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+
+	"github.com/motcua/motcua/sqlstore"
+)
+
+// Config holds the settings of a Server.
+type Config struct {
+	// SecureCookies marks cookies Secure; set it when the server is reached over TLS.
+	SecureCookies bool
+	// TrackRate is how many public lookups a client may make per minute; 0 turns the limit off.
+	TrackRate int
+	// BaseURL is the public address, used in links printed on paper (QR codes).
+	BaseURL string
+	// Now is the clock; tests and simulations replace it.
+	Now func() time.Time
+}
+
+// Server serves every page and endpoint.
+type Server struct {
+	cfg     Config
+	db      *sqlstore.DB
+	log     *slog.Logger
+	catalog *catalogCache
+	pages   map[string]*template.Template
+	static  *staticFiles
+	metrics *metrics
+	limiter *clientLimiter
+	mux     *http.ServeMux
+}
+
+// New builds a Server over db. It loads the catalog index before returning, so the first
+// request is served from memory.
+func New(ctx context.Context, db *sqlstore.DB, log *slog.Logger, cfg Config) (*Server, error) {
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	if cfg.TrackRate < 0 {
+		cfg.TrackRate = 0
+	}
+	s := &Server{cfg: cfg, db: db, log: log, mux: http.NewServeMux()}
+	var err error
+	if s.static, err = newStaticFiles(); err != nil {
+		return nil, err
+	}
+	if s.pages, err = parsePages(s.templateFuncs()); err != nil {
+		return nil, err
+	}
+	if s.catalog, err = newCatalogCache(ctx, db); err != nil {
+		return nil, err
+	}
+	s.metrics = newMetrics(prometheus.NewRegistry())
+	s.limiter = newClientLimiter(cfg.TrackRate)
+	for _, r := range s.routes() {
+		s.mux.Handle(r.pattern, s.guard(r))
+	}
+	return s, nil
+}
+
+// Handler returns the server's handler with its outer middleware.
+func (s *Server) Handler() http.Handler {
+	var h http.Handler = s.mux
+	h = s.csrf(h)
+	h = s.securityHeaders(h)
+	h = s.observe(h)
+	return h
+}
+
+// Background runs the server's periodic work until ctx ends: reloading the catalog when
+// another instance changed it, and purging expired sessions.
+func (s *Server) Background(ctx context.Context) {
+	tick := time.NewTicker(2 * time.Second)
+	defer tick.Stop()
+	purge := time.NewTicker(time.Hour)
+	defer purge.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-tick.C:
+			if err := s.catalog.refresh(ctx); err != nil && ctx.Err() == nil {
+				s.log.Warn("catalog refresh", "err", err)
+			}
+		case <-purge.C:
+			if n, err := s.db.PurgeExpiredSessions(ctx); err != nil {
+				s.log.Warn("purge sessions", "err", err)
+			} else if n > 0 {
+				s.log.Info("purged expired sessions", "count", n)
+			}
+		}
+	}
+}
