@@ -130,8 +130,11 @@ func (c *Calendar) nthWorkingDayAfter(day, k int) int {
 	}
 }
 
-// countWorking counts the working days in [a, b), a ≤ b.
+// countWorking counts the working days in [a, b); 0 when b ≤ a.
 func (c *Calendar) countWorking(a, b int) int {
+	if b <= a {
+		return 0
+	}
 	ta, da := c.table(a)
 	tb, db := c.table(b)
 	if ta == tb {

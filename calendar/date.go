@@ -76,9 +76,19 @@ func (d Date) DaysSince(e Date) int {
 	return int(d.In(time.UTC).Sub(e.In(time.UTC)).Hours() / 24)
 }
 
-func (d Date) MarshalText() ([]byte, error) { return []byte(d.String()), nil }
+// MarshalText writes the zero Date as an empty string, so an unset date reads back unset.
+func (d Date) MarshalText() ([]byte, error) {
+	if d.IsZero() {
+		return []byte{}, nil
+	}
+	return []byte(d.String()), nil
+}
 
 func (d *Date) UnmarshalText(b []byte) error {
+	if len(b) == 0 {
+		*d = Date{}
+		return nil
+	}
 	p, err := ParseDate(string(b))
 	if err != nil {
 		return err

@@ -108,31 +108,3 @@ func (c *Calendar) NextOpening(t time.Time) time.Time {
 
 // IsOpen reports whether t falls inside office hours of a working day.
 func (c *Calendar) IsOpen(t time.Time) bool { return c.NextOpening(t).Equal(t) }
-
-// WorkingBetween returns the working time elapsed from from to to, 0 if to is not after
-// from. It is the inverse of Due for working spans: WorkingBetween(a, Due(a, Hours(h)))
-// is h hours.
-func (c *Calendar) WorkingBetween(from, to time.Time) time.Duration {
-	if !to.After(from) {
-		return 0
-	}
-	da, ta, _ := c.split(from)
-	db, tb, _ := c.split(to)
-	wa, wb := c.workedOn(da, ta), c.workedOn(db, tb)
-	if da == db {
-		return wb - wa
-	}
-	days := c.countWorking(da, db)
-	if int64(days) > math.MaxInt64/int64(c.dayLen)-1 {
-		return math.MaxInt64 // over a thousand years of work: saturate rather than wrap
-	}
-	return time.Duration(days)*c.dayLen - wa + wb
-}
-
-// workedOn is the working time of day elapsed at tod (0 on a day off).
-func (c *Calendar) workedOn(day int, tod time.Duration) time.Duration {
-	if !c.isWorking(day) {
-		return 0
-	}
-	return c.workedBefore(tod)
-}

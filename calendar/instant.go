@@ -28,15 +28,3 @@ func (c *Calendar) join(day int, tod time.Duration, offset int) time.Time {
 	}
 	return t
 }
-
-// workedBefore is the working time of a working day that has elapsed at tod.
-func (c *Calendar) workedBefore(tod time.Duration) time.Duration {
-	var w time.Duration
-	for _, s := range c.sessions {
-		if tod <= s.Start {
-			break
-		}
-		w += min(tod, s.End) - s.Start
-	}
-	return w
-}

@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
+	"slices"
 	"strings"
 	"time"
 )
@@ -90,11 +92,17 @@ func LoadRules(r io.Reader) (*Rules, error) {
 	return &rs, nil
 }
 
-// WithDecisions returns a copy of rs with more decisions, e.g. those an administrator
-// stored in the database.
+// WithDecisions returns a deep copy of rs with more decisions, e.g. those an
+// administrator stored in the database. The copy shares nothing with rs, so a Calendar
+// built from it cannot be changed behind its back.
 func (rs *Rules) WithDecisions(ds ...Decision) *Rules {
-	out := &Rules{Rules: append([]Rule(nil), rs.Rules...)}
-	out.Decisions = append(append([]Decision(nil), rs.Decisions...), ds...)
+	out := &Rules{Rules: make([]Rule, len(rs.Rules))}
+	for i, r := range rs.Rules {
+		r.DayNames = slices.Clone(r.DayNames)
+		r.OffsetOn = maps.Clone(r.OffsetOn)
+		out.Rules[i] = r
+	}
+	out.Decisions = append(slices.Clone(rs.Decisions), ds...)
 	return out
 }
 

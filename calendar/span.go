@@ -51,9 +51,19 @@ func (s Span) String() string {
 // IsZero reports whether the span is empty.
 func (s Span) IsZero() bool { return s.Value == 0 }
 
-func (s Span) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+// MarshalText writes the zero Span as an empty string, so an unset limit reads back unset.
+func (s Span) MarshalText() ([]byte, error) {
+	if s == (Span{}) {
+		return []byte{}, nil
+	}
+	return []byte(s.String()), nil
+}
 
 func (s *Span) UnmarshalText(b []byte) error {
+	if len(b) == 0 {
+		*s = Span{}
+		return nil
+	}
 	p, err := ParseSpan(string(b))
 	if err != nil {
 		return err

@@ -59,14 +59,3 @@ func (b bitset) firstFrom(d uint32, limit int) (out []uint64, n int) {
 	}
 	return out, n
 }
-
-// each calls f with every member in increasing order.
-func (b bitset) each(f func(d uint32)) {
-	for i, w := range b {
-		for w != 0 {
-			t := bits.TrailingZeros64(w)
-			w &^= 1 << t
-			f(uint32(i*64 + t))
-		}
-	}
-}

@@ -1,7 +1,6 @@
 package catalog
 
 import (
-	"strings"
 	"unicode/utf8"
 )
 
@@ -74,10 +73,11 @@ func (ix *Index) unite(t term, s docSets) {
 }
 
 // termSets returns the docs of a query term, from the prefix cache when it has them.
+// The sets may be shared with the index: callers only read them.
 func (ix *Index) termSets(w string, t term, prefix bool) docSets {
-	if prefix && strings.Count(w, "")-1 <= 2 {
+	if prefix && utf8.RuneCountInString(w) <= 2 {
 		if s, ok := ix.prefix[w]; ok {
-			return docSets{s.anywhere.clone(), s.inName.clone()}
+			return s
 		}
 	}
 	n := len(ix.docs)

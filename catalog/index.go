@@ -87,7 +87,7 @@ func NewIndex(ps []Procedure, at time.Time) *Index {
 		es = append(es, entry{doc{hit: Hit{
 			Code: p.Code, Name: v.Name, Field: v.Field, Level: v.Level, Agency: v.Agency,
 			OnlineLevel: v.OnlineLevel, Version: v.Number, Abolished: p.AbolishedAt(today),
-			Sample: v.Sample,
+			Sample: slices.Clone(v.Sample),
 		}}, v})
 	}
 	slices.SortStableFunc(es, func(a, b entry) int { return strings.Compare(a.hit.Code, b.hit.Code) })

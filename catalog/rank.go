@@ -7,16 +7,20 @@ package catalog
 //	                 result or documents)
 //	scattered (1)    the words are not one phrase in the name
 //	partial (1)      the last word matched only as the start of a longer word
+//	rest (12)        name words the query did not cover, so the most complete match
+//	                 comes first (tier 2: the number of query words missing)
 //	position (8)     where the phrase, or the first word, starts in the name
-//	rest (20)        name words the query did not cover (tier 2: words missing)
 //
-// Hits of equal rank fall back to code order through the doc id.
+// Hits of equal rank fall back to code order through the doc id. Everything but the
+// position and the phrase is known from bit sets; those two need the name, so they are
+// the last to be worked out and the least weighty.
 const (
 	tierShift      = 30
 	scatteredShift = 29
 	partialShift   = 28
-	positionShift  = 20
-	restMask       = 1<<positionShift - 1
+	restShift      = 16
+	restMax        = 1<<12 - 1
+	positionMax    = 255
 )
 
 func (m *matcher) rank(d uint32) uint32 {
@@ -46,9 +50,9 @@ func (m *matcher) coarseRank(d uint32) (r uint32, exact bool) {
 		if int(missing) == len(m.terms) {
 			return 3 << tierShift, true
 		}
-		return 2<<tierShift | missing, true
+		return 2<<tierShift | missing<<restShift, true
 	}
-	r = uint32(1)<<tierShift | uint32(min(max(len(m.ix.docs[d].name)-len(m.terms), 0), restMask))
+	r = uint32(1)<<tierShift | uint32(min(max(len(m.ix.docs[d].name)-len(m.terms), 0), restMax))<<restShift
 	if !m.lastWhole.has(d) {
 		r |= 1 << partialShift
 	}
@@ -59,7 +63,7 @@ func (m *matcher) coarseRank(d uint32) (r uint32, exact bool) {
 // its name.
 func (m *matcher) refine(d uint32, r uint32) uint32 {
 	pos, phrase := m.phrase(m.ix.docs[d].name)
-	r |= uint32(min(pos, 255)) << positionShift
+	r |= uint32(min(pos, positionMax))
 	if !phrase {
 		r |= 1 << scatteredShift
 	}

@@ -149,7 +149,7 @@ func (ix *Index) newMatcher(q Query) *matcher {
 		return m
 	}
 	n := len(ix.docs)
-	any := ix.all.clone()
+	matched := ix.all.clone()
 	m.allInName = ix.all.clone()
 	m.lastWhole = newBitset(n)
 	for i, w := range words {
@@ -157,19 +157,18 @@ func (ix *Index) newMatcher(q Query) *matcher {
 		t, whole := ix.term(w, last)
 		m.terms = append(m.terms, t)
 		sets := ix.termSets(w, t, last)
-		anywhere, named := sets.anywhere, sets.inName
-		any.and(anywhere)
-		m.allInName.and(named)
-		m.inName = append(m.inName, named)
+		matched.and(sets.anywhere)
+		m.allInName.and(sets.inName)
+		m.inName = append(m.inName, sets.inName)
 		if last && whole >= 0 {
 			m.lastWhole.addAll(ix.inName[whole])
 		}
 	}
 	m.code = ix.codeMatches(textfold.Fold(q.Text), n)
 	if m.code != nil {
-		any.or(m.code)
+		matched.or(m.code)
 	}
-	m.candidates.and(any)
+	m.candidates.and(matched)
 	return m
 }
 
@@ -179,6 +178,7 @@ func (ix *Index) filter(q Query) bitset {
 	if q.IncludeAbolished {
 		set = ix.all.clone()
 	}
+	// A missing set means nothing has that value.
 	and := func(b bitset) {
 		if b == nil {
 			clear(set)
@@ -190,14 +190,13 @@ func (ix *Index) filter(q Query) bitset {
 		and(ix.levels[q.Level])
 	}
 	if q.Field != "" {
-		f := ix.byField["\x00"+textfold.Fold(q.Field)]
-		if c := ix.byField[q.Field]; c != nil {
-			f = c.clone()
-			if byName := ix.byField["\x00"+textfold.Fold(q.Field)]; byName != nil {
-				f.or(byName)
+		f := newBitset(len(ix.docs))
+		for _, key := range []string{q.Field, "\x00" + textfold.Fold(q.Field)} {
+			if b := ix.byField[key]; b != nil {
+				f.or(b)
 			}
 		}
-		and(f)
+		set.and(f)
 	}
 	if q.Agency != "" {
 		and(ix.byAgency[textfold.Fold(q.Agency)])

@@ -119,7 +119,6 @@ func (d Document) validate(es *ValidationErrors, path string) {
 }
 
 func (v Version) validateInternalSteps(es *ValidationErrors) {
-	var sum float64
 	for i, s := range v.InternalSteps {
 		path := fmt.Sprintf("internal_steps[%d]", i)
 		if textfold.Fold(s.Name) == "" {
@@ -131,6 +130,14 @@ func (v Version) validateInternalSteps(es *ValidationErrors) {
 		if s.NormHours <= 0 {
 			es.add(path+".norm_hours", "thời gian định mức phải lớn hơn 0", "norm hours must be greater than 0")
 		}
+	}
+}
+
+// validateProcessFit checks that the internal process fits the statutory time of every
+// channel. A draft may break it while it is being worked on; publishing may not.
+func (v Version) validateProcessFit(es *ValidationErrors) {
+	var sum float64
+	for _, s := range v.InternalSteps {
 		sum += s.NormHours
 	}
 	for _, c := range v.Channels {
@@ -165,6 +172,7 @@ func (v Version) Publishable() error {
 	if textfold.Fold(v.Result.Name) == "" {
 		es.add("result.name", "cần nhập kết quả thực hiện", "result is required")
 	}
+	v.validateProcessFit(&es)
 	// Dossiers are routed along the internal process, so one must exist.
 	if len(v.InternalSteps) == 0 {
 		es.add("internal_steps", "cần quy trình nội bộ trước khi công bố", "an internal process is required to publish")

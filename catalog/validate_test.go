@@ -49,8 +49,6 @@ func TestValidateRules(t *testing.T) {
 		{"sets", func(v *Version) { v.Sets = -1 }, "sets"},
 		{"step role", func(v *Version) { v.InternalSteps[1].Role = "" }, "internal_steps[1].role"},
 		{"step hours", func(v *Version) { v.InternalSteps[2].NormHours = 0 }, "internal_steps[2].norm_hours"},
-		{"process fits", func(v *Version) { v.Channels[1].Time = calendar.Days(10) }, "internal_steps"},
-		{"process fits hours", func(v *Version) { v.Channels[1].Time = calendar.Hours(40) }, "internal_steps"},
 		{"supplement", func(v *Version) { v.SupplementWithin = calendar.Days(-1) }, "supplement_within"},
 		{"reply", func(v *Version) { v.ReplyWithin = calendar.Span{Value: 5} }, "reply_within"},
 	}
@@ -133,6 +131,8 @@ func TestPublishableRules(t *testing.T) {
 		{"agency", func(v *Version) { v.Agency = "" }, "agency"},
 		{"result", func(v *Version) { v.Result = Result{} }, "result.name"},
 		{"process", func(v *Version) { v.InternalSteps = nil }, "internal_steps"},
+		{"process fits", func(v *Version) { v.Channels[1].Time = calendar.Days(10) }, "internal_steps"},
+		{"process fits hours", func(v *Version) { v.Channels[1].Time = calendar.Hours(40) }, "internal_steps"},
 		{"staff role", func(v *Version) { v.InternalSteps[0].Role = "citizen" }, "internal_steps[0].role"},
 		{"online channel", func(v *Version) { v.Channels = v.Channels[:1] }, "channels"},
 	}

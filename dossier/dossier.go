@@ -74,7 +74,7 @@ type Dossier struct {
 type Appointment struct {
 	At         time.Time `json:"at"`
 	ReplacedAt time.Time `json:"replaced_at"`
-	Cause      Action    `json:"cause"` // supplement or apologize
+	Cause      Action    `json:"cause"` // the action that replaced it
 }
 
 // Step is the progress of one internal step (bước xử lý).

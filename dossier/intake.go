@@ -45,7 +45,9 @@ func doReceive(d *Dossier, m *move) error {
 	if len(d.Plan) > 0 && d.Plan[0].UnitCode != "" {
 		unit = d.Plan[0].UnitCode
 	}
-	d.startStep(m, unit, m.cmd.Actor.AccountID, m.cmd.Actor.Name)
+	// The receipt step stays with the desk, not the officer: any colleague on the next
+	// shift may forward it.
+	d.startStep(m, unit, 0, "")
 	m.data["code"] = d.Code
 	m.data["appointment"] = stamp(d.AppointmentAt)
 	m.data["receiving_unit"] = d.ReceivingUnit

@@ -51,8 +51,8 @@ type Rule struct {
 	Action Action     `json:"action"`
 	From   []Status   `json:"from"`
 	Roles  []org.Role `json:"roles"`
-	// To is the status after the move; for apologize it is the status before (the move
-	// changes only the appointment).
+	// To is the status after the move; apologize keeps the status it was taken in
+	// (KeepsStatus) and changes only the appointment.
 	To          Status `json:"to"`
 	KeepsStatus bool   `json:"keeps_status,omitempty"`
 }

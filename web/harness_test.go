@@ -33,7 +33,7 @@ func newEnv(t *testing.T, dsn string, cfg web.Config) *env {
 	if _, err := demo.Seed(context.Background(), db); err != nil {
 		t.Fatal(err)
 	}
-	srv, err := web.New(context.Background(), db, slog.New(slog.NewTextHandler(io.Discard, nil)), cfg)
+	srv, err := web.New(context.Background(), db, slog.New(slog.NewTextHandler(testLogWriter{t}, nil)), cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -150,4 +150,12 @@ func (b *browser) login(username string) {
 	if r.status != http.StatusSeeOther {
 		b.e.t.Fatalf("login %s: %d %s", username, r.status, r.body)
 	}
+}
+
+// testLogWriter sends the server's log to the test's log, shown only when a test fails.
+type testLogWriter struct{ t *testing.T }
+
+func (w testLogWriter) Write(p []byte) (int, error) {
+	w.t.Log(strings.TrimSpace(string(p)))
+	return len(p), nil
 }

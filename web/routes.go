@@ -26,7 +26,7 @@ func (s *Server) routes() []route {
 	}
 	pub, signed := org.PermPublic, org.PermSignedIn
 	edit, export := org.PermCatalogEdit, org.PermCatalogExport
-	return []route{
+	rs := []route{
 		// Operations.
 		api("GET /healthz", pub, s.healthz),
 		api("GET /readyz", pub, s.readyz),
@@ -78,4 +78,22 @@ func (s *Server) routes() []route {
 		api("GET /api/v1/catalog/export", export, s.catalogExport),
 		api("POST /api/v1/catalog/import", edit, s.apiImport),
 	}
+	rs = append(rs, s.dossierRoutes()...)
+	return append(rs, s.calendarRoutes()...)
+}
+
+// RouteInfo describes one route for tools and tests.
+type RouteInfo struct {
+	Pattern    string
+	Permission org.Permission
+	API        bool
+}
+
+// Routes lists every route with the permission it needs.
+func (s *Server) Routes() []RouteInfo {
+	var out []RouteInfo
+	for _, r := range s.routes() {
+		out = append(out, RouteInfo{r.pattern, r.perm, r.api})
+	}
+	return out
 }

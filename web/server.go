@@ -8,10 +8,12 @@ import (
 	"html/template"
 	"log/slog"
 	"net/http"
+	"sync/atomic"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
 
+	"github.com/motcua/motcua/calendar"
 	"github.com/motcua/motcua/sqlstore"
 )
 
@@ -38,7 +40,13 @@ type Server struct {
 	metrics *metrics
 	limiter *clientLimiter
 	mux     *http.ServeMux
+	// cal is the working-day calendar in force: the built-in rules plus the official
+	// decisions kept in the database. It is swapped whole when a decision changes.
+	cal atomic.Pointer[calendar.Calendar]
 }
+
+// workCalendar is the calendar deadlines are counted with.
+func (s *Server) workCalendar() *calendar.Calendar { return s.cal.Load() }
 
 // New builds a Server over db. It loads the catalog index before returning, so the first
 // request is served from memory.
@@ -50,6 +58,7 @@ func New(ctx context.Context, db *sqlstore.DB, log *slog.Logger, cfg Config) (*S
 		cfg.TrackRate = 0
 	}
 	s := &Server{cfg: cfg, db: db, log: log, mux: http.NewServeMux()}
+	s.cal.Store(calendar.Default())
 	var err error
 	if s.static, err = newStaticFiles(); err != nil {
 		return nil, err

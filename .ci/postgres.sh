@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Starts a throwaway PostgreSQL cluster on a free loopback port and prints its URL.
+# Usage: eval "$(.ci/postgres.sh start)"   ... .ci/postgres.sh stop "$MOTCUA_PG_DIR"
+set -euo pipefail
+case "${1:-}" in
+start)
+  bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+  if [ -z "$bin" ]; then
+    echo "PostgreSQL is not installed (apt-get install postgresql)" >&2
+    exit 1
+  fi
+  dir=$(mktemp -d /tmp/motcua-pg.XXXXXX)
+  chown postgres "$dir" 2>/dev/null || true
+  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+  as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+  as_pg "$bin/initdb" -D "$dir/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1
+  as_pg "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -o "-k $dir -h 127.0.0.1 -p $port -c fsync=off -c max_connections=300 -c shared_buffers=256MB" start >/dev/null
+  echo "export MOTCUA_PG_DIR=$dir MOTCUA_PG_BIN=$bin MOTCUA_PG_PORT=$port"
+  echo "export MOTCUA_TEST_POSTGRES='postgres://postgres@127.0.0.1:$port/postgres?sslmode=disable'"
+  ;;
+stop)
+  dir=${2:?data folder}
+  bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$bin/pg_ctl" -D "$dir/data" -m immediate stop >/dev/null 2>&1 || true
+  else "$bin/pg_ctl" -D "$dir/data" -m immediate stop >/dev/null 2>&1 || true; fi
+  rm -rf "$dir"
+  ;;
+*) echo "usage: $0 start|stop DIR" >&2; exit 2 ;;
+esac
