@@ -32,11 +32,7 @@ func requestLang(r *http.Request) lang {
 	if c, err := r.Cookie(langCookie); err == nil && c.Value == string(langEN) {
 		return langEN
 	}
-	if strings.HasPrefix(r.Header.Get("Accept-Language"), "en") {
-		if _, err := r.Cookie(langCookie); err != nil {
-			return langEN
-		}
-	}
+	// Vietnamese is the default whatever the browser prefers; English is a choice.
 	return langVI
 }
 
