@@ -36,6 +36,8 @@ type DB struct {
 	// schema is the PostgreSQL search_path the connection uses ("" = default); tests run
 	// each in a schema of its own.
 	schema string
+	// sqliteDSN is the SQLite connection string without the writer or reader options.
+	sqliteDSN string
 	binds  sync.Map // query text → rebound text (PostgreSQL)
 }
 
@@ -96,7 +98,7 @@ func openSQLite(path string) (*DB, error) {
 	n := max(4, 2*runtime.NumCPU())
 	read.SetMaxOpenConns(n)
 	read.SetMaxIdleConns(n)
-	return &DB{Engine: SQLite, write: write, read: read}, nil
+	return &DB{Engine: SQLite, write: write, read: read, sqliteDSN: base}, nil
 }
 
 func openPostgres(dsn string) (*DB, error) {

@@ -20,6 +20,8 @@ func commands() []command {
 		{"migrate", "áp dụng các bản di trú cơ sở dữ liệu / apply database migrations", runMigrate},
 		{"import", "nhập danh mục thủ tục từ tệp JSON hoặc CSV / import the catalog from JSON or CSV", runImport},
 		{"export", "xuất danh mục thủ tục ra JSON / export the catalog as JSON", runExport},
+		{"backup", "sao lưu cơ sở dữ liệu khi đang chạy / back up the database while it runs", runBackup},
+		{"restore", "khôi phục từ bản sao lưu / restore from a backup", runRestore},
 		{"calendar", "lịch âm, ngày nghỉ, thời hạn làm việc / lunar calendar, holidays, working time", runCalendar},
 	}
 }

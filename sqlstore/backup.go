@@ -1,0 +1,50 @@
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+)
+
+// Backup writes a consistent copy of an SQLite database to path while the server keeps
+// running (VACUUM INTO reads one snapshot and writes a compact file). PostgreSQL is backed
+// up with pg_dump; see the README.
+func (db *DB) Backup(ctx context.Context, path string) error {
+	if db.Engine != SQLite {
+		return errors.New("sao lưu PostgreSQL bằng pg_dump (xem README) / back up PostgreSQL with pg_dump (see README)")
+	}
+	if _, err := os.Stat(path); err == nil {
+		return fmt.Errorf("tệp %s đã tồn tại / %s already exists", path, path)
+	}
+	if strings.ContainsRune(path, '\'') {
+		return errors.New("đường dẫn không được chứa dấu nháy / path must not contain a quote")
+	}
+	// A connection of its own: the reader pool is query-only and the writer must stay free
+	// for intake while the copy is made.
+	conn, err := sql.Open("sqlite", db.sqliteDSN)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	_, err = conn.ExecContext(ctx, `VACUUM INTO '`+path+`'`)
+	return err
+}
+
+// Check verifies an SQLite file's integrity and reports the last migration it holds.
+func (db *DB) Check(ctx context.Context) (int, error) {
+	if db.Engine == SQLite {
+		var res string
+		if err := db.read.QueryRowContext(ctx, `PRAGMA integrity_check`).Scan(&res); err != nil {
+			return 0, err
+		}
+		if res != "ok" {
+			return 0, fmt.Errorf("integrity check: %s", res)
+		}
+	}
+	var v int
+	err := db.read.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) FROM schema_migrations`).Scan(&v)
+	return v, err
+}
