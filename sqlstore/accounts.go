@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"strings"
 	"time"
 
@@ -130,4 +131,54 @@ func (db *DB) Accounts(ctx context.Context) ([]org.Account, error) {
 		out = append(out, a)
 	}
 	return out, rows.Err()
+}
+
+// SetAccountDisabled enables or disables an account; disabling also ends its sessions.
+func (db *DB) SetAccountDisabled(ctx context.Context, id int64, disabled bool, by org.Account) error {
+	return db.InTx(ctx, func(tx *Tx) error {
+		res, err := tx.Exec(ctx, `UPDATE accounts SET disabled = ? WHERE id = ?`, disabled, id)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return motcua.NotFound("không có tài khoản", "no such account")
+		}
+		if disabled {
+			if _, err := tx.Exec(ctx, `DELETE FROM sessions WHERE account_id = ?`, id); err != nil {
+				return err
+			}
+		}
+		action := "account.enable"
+		if disabled {
+			action = "account.disable"
+		}
+		return tx.audit(ctx, AuditEntry{AccountID: by.ID, Username: by.Username, Action: action,
+			Object: fmt.Sprintf("account:%d", id)})
+	})
+}
+
+// SetPassword replaces an account's password hash and ends its sessions.
+func (db *DB) SetPassword(ctx context.Context, id int64, hash string, by org.Account) error {
+	return db.InTx(ctx, func(tx *Tx) error {
+		res, err := tx.Exec(ctx, `UPDATE accounts SET password_hash = ? WHERE id = ?`, hash, id)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return motcua.NotFound("không có tài khoản", "no such account")
+		}
+		if _, err := tx.Exec(ctx, `DELETE FROM sessions WHERE account_id = ?`, id); err != nil {
+			return err
+		}
+		return tx.audit(ctx, AuditEntry{AccountID: by.ID, Username: by.Username, Action: "account.password",
+			Object: fmt.Sprintf("account:%d", id)})
+	})
+}
+
+// AuditAccountCreated records who created an account.
+func (db *DB) AuditAccountCreated(ctx context.Context, id int64, username string, by org.Account) error {
+	return db.InTx(ctx, func(tx *Tx) error {
+		return tx.audit(ctx, AuditEntry{AccountID: by.ID, Username: by.Username, Action: "account.create",
+			Object: fmt.Sprintf("account:%d", id), Detail: username})
+	})
 }
