@@ -59,6 +59,16 @@ func (s *Server) routes() []route {
 		page("POST /admin/catalog/import", edit, s.adminImport),
 		page("GET /admin/catalog/export", export, s.catalogExport),
 
+		// Accounts, units and the audit trail.
+		page("GET /admin/accounts", org.PermAccountsManage, s.adminAccountsPage),
+		page("POST /admin/accounts", org.PermAccountsManage, s.adminCreateAccount),
+		page("POST /admin/accounts/{id}/disabled", org.PermAccountsManage, s.adminToggleAccount),
+		page("GET /admin/audit", org.PermAuditView, s.adminAuditPage),
+		api("GET /api/v1/accounts", org.PermAccountsManage, s.apiAccounts),
+		api("POST /api/v1/accounts", org.PermAccountsManage, s.apiCreateAccount),
+		api("PUT /api/v1/accounts/{id}/disabled", org.PermAccountsManage, s.apiSetAccountDisabled),
+		api("GET /api/v1/units", signed, s.apiUnits),
+
 		// JSON API: accounts.
 		api("POST /api/v1/auth/token", pub, s.apiToken),
 		api("DELETE /api/v1/auth/token", signed, s.apiRevokeToken),
