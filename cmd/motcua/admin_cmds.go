@@ -13,19 +13,26 @@ import (
 	"github.com/motcua/motcua/sqlstore"
 )
 
+// withDB opens (and migrates) the database for one command.
+func withDB(dsn string, fn func(*sqlstore.DB) error) error {
+	db, err := sqlstore.Open(context.Background(), dsn)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	return fn(db)
+}
+
 func runMigrate(args []string, stdout io.Writer) error {
 	fs := flag.NewFlagSet("migrate", flag.ContinueOnError)
 	dsn := dbFlag(fs)
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	db, err := sqlstore.Open(context.Background(), *dsn)
-	if err != nil {
-		return err
-	}
-	defer db.Close()
-	fmt.Fprintf(stdout, "đã cập nhật lược đồ / schema up to date (%s)\n", db.Engine)
-	return nil
+	return withDB(*dsn, func(db *sqlstore.DB) error {
+		fmt.Fprintf(stdout, "đã cập nhật lược đồ / schema up to date (%s)\n", db.Engine)
+		return nil
+	})
 }
 
 // runImport loads a catalog file (canonical JSON or CSV) all at once.
@@ -56,16 +63,13 @@ func runImport(args []string, stdout io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("không nhập gì / nothing imported: %w", err)
 	}
-	db, err := sqlstore.Open(context.Background(), *dsn)
-	if err != nil {
-		return err
-	}
-	defer db.Close()
-	if err := db.ImportProcedures(context.Background(), ps, org.Account{Username: "cli"}, fs.Arg(0)); err != nil {
-		return err
-	}
-	fmt.Fprintf(stdout, "đã nhập %d thủ tục / imported %d procedures\n", len(ps), len(ps))
-	return nil
+	return withDB(*dsn, func(db *sqlstore.DB) error {
+		if err := db.ImportProcedures(context.Background(), ps, org.Account{Username: "cli"}, fs.Arg(0)); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "đã nhập %d thủ tục / imported %d procedures\n", len(ps), len(ps))
+		return nil
+	})
 }
 
 func runExport(args []string, stdout io.Writer) error {
@@ -74,14 +78,11 @@ func runExport(args []string, stdout io.Writer) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	db, err := sqlstore.Open(context.Background(), *dsn)
-	if err != nil {
-		return err
-	}
-	defer db.Close()
-	ps, err := db.Procedures(context.Background())
-	if err != nil {
-		return err
-	}
-	return catalog.Export(stdout, ps)
+	return withDB(*dsn, func(db *sqlstore.DB) error {
+		ps, err := db.Procedures(context.Background())
+		if err != nil {
+			return err
+		}
+		return catalog.Export(stdout, ps)
+	})
 }

@@ -32,16 +32,13 @@ func runBackup(args []string, stdout io.Writer) error {
 		fmt.Fprintf(stdout, "đã sao lưu / backed up to %s (pg_dump custom format)\n", out)
 		return nil
 	}
-	db, err := sqlstore.Open(context.Background(), *dsn)
-	if err != nil {
-		return err
-	}
-	defer db.Close()
-	if err := db.Backup(context.Background(), out); err != nil {
-		return err
-	}
-	fmt.Fprintf(stdout, "đã sao lưu / backed up to %s\n", out)
-	return nil
+	return withDB(*dsn, func(db *sqlstore.DB) error {
+		if err := db.Backup(context.Background(), out); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "đã sao lưu / backed up to %s\n", out)
+		return nil
+	})
 }
 
 // runRestore puts a backup in place. For SQLite the server must be stopped; the backup is
