@@ -16,7 +16,7 @@ import (
 func concretePath(pattern, code string) (method, path string) {
 	method, path, _ = strings.Cut(pattern, " ")
 	r := strings.NewReplacer("{code}", url.PathEscape(code), "{number}", "1", "{hash}", "x",
-		"{name...}", "app.css", "{$}", "", "{id}", "1")
+		"{name...}", "app.css", "{$}", "", "{id}", "1", "{doc}", "1", "{form}", "01")
 	return method, r.Replace(path)
 }
 

@@ -72,7 +72,12 @@ func TestCatalogSearchPagesByKey(t *testing.T) {
 
 func TestCatalogFilterByField(t *testing.T) {
 	eachEnv(t, func(t *testing.T, e *env) {
-		var fields struct{ Items []struct{ Code, Name string; Count int } }
+		var fields struct {
+			Items []struct {
+				Code, Name string
+				Count      int
+			}
+		}
 		e.do("GET", "/api/v1/fields", "", nil).json(t, &fields)
 		if len(fields.Items) < 5 {
 			t.Fatalf("only %d fields", len(fields.Items))

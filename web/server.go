@@ -25,6 +25,8 @@ type Config struct {
 	TrackRate int
 	// BaseURL is the public address, used in links printed on paper (QR codes).
 	BaseURL string
+	// MaxUploadBytes bounds one uploaded document; 0 means 10 MiB.
+	MaxUploadBytes int64
 	// Now is the clock; tests and simulations replace it.
 	Now func() time.Time
 }
@@ -42,11 +44,11 @@ type Server struct {
 	mux     *http.ServeMux
 	// cal is the working-day calendar in force: the built-in rules plus the official
 	// decisions kept in the database. It is swapped whole when a decision changes.
-	cal atomic.Pointer[calendar.Calendar]
+	cal atomic.Pointer[calendarState]
 }
 
 // workCalendar is the calendar deadlines are counted with.
-func (s *Server) workCalendar() *calendar.Calendar { return s.cal.Load() }
+func (s *Server) workCalendar() *calendar.Calendar { return s.cal.Load().cal }
 
 // New builds a Server over db. It loads the catalog index before returning, so the first
 // request is served from memory.
@@ -58,7 +60,7 @@ func New(ctx context.Context, db *sqlstore.DB, log *slog.Logger, cfg Config) (*S
 		cfg.TrackRate = 0
 	}
 	s := &Server{cfg: cfg, db: db, log: log, mux: http.NewServeMux()}
-	s.cal.Store(calendar.Default())
+	s.cal.Store(&calendarState{rev: -1, cal: calendar.Default()})
 	var err error
 	if s.static, err = newStaticFiles(); err != nil {
 		return nil, err
@@ -67,6 +69,9 @@ func New(ctx context.Context, db *sqlstore.DB, log *slog.Logger, cfg Config) (*S
 		return nil, err
 	}
 	if s.catalog, err = newCatalogCache(ctx, db); err != nil {
+		return nil, err
+	}
+	if err = s.refreshCalendar(ctx); err != nil {
 		return nil, err
 	}
 	s.metrics = newMetrics(prometheus.NewRegistry())
@@ -100,6 +105,9 @@ func (s *Server) Background(ctx context.Context) {
 		case <-tick.C:
 			if err := s.catalog.refresh(ctx); err != nil && ctx.Err() == nil {
 				s.log.Warn("catalog refresh", "err", err)
+			}
+			if err := s.refreshCalendar(ctx); err != nil && ctx.Err() == nil {
+				s.log.Warn("calendar refresh", "err", err)
 			}
 		case <-purge.C:
 			if n, err := s.db.PurgeExpiredSessions(ctx); err != nil {

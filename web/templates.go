@@ -88,7 +88,7 @@ func (s *Server) templateFuncs() template.FuncMap {
 			}
 			return t.In(calendar.Vietnam).Format("15:04 02/01/2006")
 		},
-		"add": func(a, b int) int { return a + b },
+		"add":   func(a, b int) int { return a + b },
 		"list4": func(a, b, c, d string) []string { return []string{a, b, c, d} },
 		"hasCSV": func(csv, v string) bool {
 			for _, x := range strings.Split(csv, ",") {

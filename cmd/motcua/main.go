@@ -22,6 +22,7 @@ func commands() []command {
 		{"export", "xuất danh mục thủ tục ra JSON / export the catalog as JSON", runExport},
 		{"backup", "sao lưu cơ sở dữ liệu khi đang chạy / back up the database while it runs", runBackup},
 		{"restore", "khôi phục từ bản sao lưu / restore from a backup", runRestore},
+		{"verify-log", "kiểm tra chuỗi lịch sử hồ sơ / verify every dossier's history chain", runVerifyLog},
 		{"calendar", "lịch âm, ngày nghỉ, thời hạn làm việc / lunar calendar, holidays, working time", runCalendar},
 	}
 }

@@ -56,6 +56,7 @@ func runServe(args []string, stdout io.Writer) error {
 	secure := fs.Bool("secure-cookies", env("MOTCUA_SECURE_COOKIES", "") == "1", "mark cookies Secure (behind TLS) (MOTCUA_SECURE_COOKIES=1)")
 	trackRate := fs.Int("track-rate", envInt("MOTCUA_TRACK_RATE", 30), "public lookups per client per minute; 0 = no limit (MOTCUA_TRACK_RATE)")
 	baseURL := fs.String("base-url", env("MOTCUA_BASE_URL", ""), "public URL printed on paper forms (MOTCUA_BASE_URL)")
+	maxUpload := fs.Int64("max-upload", int64(envInt("MOTCUA_MAX_UPLOAD_MB", 10)), "largest uploaded document in MiB (MOTCUA_MAX_UPLOAD_MB)")
 	logLevel := fs.String("log-level", env("MOTCUA_LOG_LEVEL", "info"), "debug, info, warn or error (MOTCUA_LOG_LEVEL)")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -88,7 +89,8 @@ func runServe(args []string, stdout io.Writer) error {
 	if base == "" {
 		base = "http://" + ln.Addr().String()
 	}
-	srv, err := web.New(ctx, db, log, web.Config{SecureCookies: *secure, TrackRate: *trackRate, BaseURL: base})
+	srv, err := web.New(ctx, db, log, web.Config{SecureCookies: *secure, TrackRate: *trackRate, BaseURL: base,
+		MaxUploadBytes: *maxUpload << 20})
 	if err != nil {
 		return err
 	}

@@ -1,0 +1,184 @@
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/motcua/motcua"
+	"github.com/motcua/motcua/dossier"
+)
+
+// Dossiers are stored whole as JSON in dossiers.body; every write also refreshes the
+// columns that lookups and the officers' queues use, so the two never disagree.
+
+func errNoDossier() error {
+	return motcua.NotFound("không có hồ sơ này", "no such dossier")
+}
+
+// CreateDossierDraft stores a new draft filed by the account filedBy (the applicant, or
+// the officer at the counter for a walk-in). A draft with the same idempotency key from
+// the same account is not created twice: its id comes back with existed set.
+func (db *DB) CreateDossierDraft(ctx context.Context, d *dossier.Dossier, filedBy int64) (id int64, existed bool, err error) {
+	if d.Status != dossier.Draft {
+		return 0, false, errors.New("sqlstore: CreateDossierDraft needs a draft")
+	}
+	body, err := json.Marshal(d)
+	if err != nil {
+		return 0, false, err
+	}
+	err = db.InTx(ctx, func(tx *Tx) error {
+		err := tx.QueryRow(ctx, `INSERT INTO dossiers (status, procedure_code, procedure_name, version_number, channel,
+			owner_account_id, created_by, idempotency_key, applicant_name, applicant_id_number, applicant_phone,
+			created_at, updated_at, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+			ON CONFLICT (created_by, idempotency_key) DO NOTHING RETURNING id`,
+			int(d.Status), d.ProcedureCode, d.ProcedureName, d.VersionNumber, int(d.Channel),
+			nullID(d.OwnerAccountID), filedBy, nullText(d.IdempotencyKey), d.Applicant.Name, d.Applicant.IDNumber,
+			d.Applicant.Phone, d.CreatedAt.UnixMilli(), d.UpdatedAt.UnixMilli(), string(body)).Scan(&id)
+		if errors.Is(err, sql.ErrNoRows) {
+			existed = true
+			return tx.QueryRow(ctx, `SELECT id FROM dossiers WHERE created_by = ? AND idempotency_key = ?`,
+				filedBy, d.IdempotencyKey).Scan(&id)
+		}
+		return err
+	})
+	if err == nil && !existed {
+		d.ID = id
+	}
+	return id, existed, err
+}
+
+// Dossier loads one dossier.
+func (db *DB) Dossier(ctx context.Context, id int64) (*dossier.Dossier, error) {
+	return scanDossier(db.queryRow(ctx, `SELECT id, body FROM dossiers WHERE id = ?`, id))
+}
+
+// DossierByCode loads the dossier with the given code.
+func (db *DB) DossierByCode(ctx context.Context, code string) (*dossier.Dossier, error) {
+	code = strings.TrimSpace(code)
+	if code == "" {
+		return nil, errNoDossier()
+	}
+	return scanDossier(db.queryRow(ctx, `SELECT id, body FROM dossiers WHERE code = ?`, code))
+}
+
+func scanDossier(row interface{ Scan(...any) error }) (*dossier.Dossier, error) {
+	var id int64
+	var body string
+	if err := row.Scan(&id, &body); errors.Is(err, sql.ErrNoRows) {
+		return nil, errNoDossier()
+	} else if err != nil {
+		return nil, err
+	}
+	d := new(dossier.Dossier)
+	if err := json.Unmarshal([]byte(body), d); err != nil {
+		return nil, fmt.Errorf("sqlstore: dossier %d: %w", id, err)
+	}
+	d.ID = id
+	return d, nil
+}
+
+// UpdateDraft lets fn change a draft (applicant, summary…) and stores it. Only drafts can
+// be edited this way; every later change is a move with its event (ApplyDossier).
+func (db *DB) UpdateDraft(ctx context.Context, id int64, fn func(d *dossier.Dossier) error) (*dossier.Dossier, error) {
+	var out *dossier.Dossier
+	err := db.InTx(ctx, func(tx *Tx) error {
+		d, err := tx.lockDossier(ctx, id)
+		if err != nil {
+			return err
+		}
+		if d.Status != dossier.Draft {
+			return motcua.Conflict("chỉ sửa được hồ sơ đang soạn", "only a draft can be edited")
+		}
+		if err := fn(d); err != nil {
+			return err
+		}
+		d.ID, d.Status = id, dossier.Draft
+		out = d
+		return tx.writeDossier(ctx, d)
+	})
+	return out, err
+}
+
+// lockDossier loads a dossier inside a write transaction. PostgreSQL locks the row until the
+// transaction ends; on SQLite the single writer already excludes every other change.
+func (t *Tx) lockDossier(ctx context.Context, id int64) (*dossier.Dossier, error) {
+	q := `SELECT id, body FROM dossiers WHERE id = ?`
+	if t.db.Engine == Postgres {
+		q += ` FOR UPDATE`
+	}
+	return scanDossier(t.QueryRow(ctx, q, id))
+}
+
+// writeDossier stores d's body and refreshes the columns derived from it, and records the
+// units that have dealt with it.
+func (t *Tx) writeDossier(ctx context.Context, d *dossier.Dossier) error {
+	body, err := json.Marshal(d)
+	if err != nil {
+		return err
+	}
+	var stepUnit, stepRole string
+	var assignee int64
+	if n := len(d.Steps); n > 0 && d.Steps[n-1].Open() && !d.Status.Terminal() {
+		s := d.Steps[n-1]
+		stepUnit, stepRole, assignee = s.UnitCode, string(s.Role), s.AssigneeID
+	}
+	res, err := t.Exec(ctx, `UPDATE dossiers SET code = ?, status = ?, receiving_unit = ?, step_unit = ?, step_role = ?,
+		step_assignee_id = ?, applicant_name = ?, applicant_id_number = ?, applicant_phone = ?, submitted_at = ?,
+		received_at = ?, appointment_at = ?, finished_at = ?, last_seq = ?, updated_at = ?, body = ? WHERE id = ?`,
+		nullText(d.Code), int(d.Status), d.ReceivingUnit, stepUnit, stepRole, assignee, d.Applicant.Name,
+		d.Applicant.IDNumber, d.Applicant.Phone, nullMillis(d.SubmittedAt), nullMillis(d.ReceivedAt),
+		nullMillis(d.AppointmentAt), nullMillis(d.FinishedAt), d.LastSeq, d.UpdatedAt.UnixMilli(), string(body), d.ID)
+	if err != nil {
+		return err
+	}
+	if n, _ := res.RowsAffected(); n != 1 {
+		return errNoDossier()
+	}
+	units := map[string]bool{d.ReceivingUnit: true}
+	for _, s := range d.Steps {
+		units[s.UnitCode] = true
+	}
+	for u := range units {
+		if u == "" {
+			continue
+		}
+		if _, err := t.Exec(ctx, `INSERT INTO dossier_units (unit_code, dossier_id) VALUES (?, ?)
+			ON CONFLICT (unit_code, dossier_id) DO NOTHING`, u, d.ID); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func nullText(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+func nullID(id int64) any {
+	if id == 0 {
+		return nil
+	}
+	return id
+}
+
+func nullMillis(t time.Time) any {
+	if t.IsZero() {
+		return nil
+	}
+	return t.UnixMilli()
+}
+
+func fromMillis(ms sql.NullInt64) time.Time {
+	if !ms.Valid {
+		return time.Time{}
+	}
+	return time.UnixMilli(ms.Int64)
+}

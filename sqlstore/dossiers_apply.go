@@ -1,0 +1,185 @@
+package sqlstore
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+
+	"github.com/motcua/motcua/calendar"
+	"github.com/motcua/motcua/dossier"
+)
+
+// DossierTx is what a move may do in the store besides changing the dossier: take a code
+// number and queue a message. Both happen in the move's transaction, so they exist only if
+// the move does.
+type DossierTx struct {
+	ctx context.Context
+	tx  *Tx
+	id  int64
+}
+
+// IssueCode takes the next number of the unit's daily sequence and formats the dossier
+// code <unit identifier>-YYMMDD-NNNN. Concurrent receipts wait for each other on the
+// sequence row, so numbers are never shared; a receipt that rolls back returns its number.
+func (t *DossierTx) IssueCode(unitIdentifier string, day calendar.Date) (string, error) {
+	if unitIdentifier == "" {
+		return "", errors.New("sqlstore: IssueCode needs the unit identifier")
+	}
+	var last int
+	err := t.tx.QueryRow(t.ctx, `INSERT INTO code_sequences (unit, day, last) VALUES (?, ?, 1)
+		ON CONFLICT (unit, day) DO UPDATE SET last = code_sequences.last + 1 RETURNING last`,
+		unitIdentifier, day.String()).Scan(&last)
+	if err != nil {
+		return "", err
+	}
+	return dossier.FormatCode(unitIdentifier, day, last), nil
+}
+
+// Enqueue queues a message in the move's transaction (see Tx.Enqueue).
+func (t *DossierTx) Enqueue(topic, key string, payload []byte) error {
+	return t.tx.Enqueue(t.ctx, topic, key, payload)
+}
+
+// HasDocuments reports whether every SHA-256 in hashes is a document of the dossier.
+func (t *DossierTx) HasDocuments(hashes []string) (bool, error) {
+	for _, h := range hashes {
+		var n int
+		if err := t.tx.QueryRow(t.ctx, `SELECT COUNT(*) FROM dossier_documents WHERE dossier_id = ? AND sha256 = ?`,
+			t.id, h).Scan(&n); err != nil {
+			return false, err
+		}
+		if n == 0 {
+			return false, nil
+		}
+	}
+	return true, nil
+}
+
+// ApplyDossier runs one move in one transaction: it loads the dossier (locking its row on
+// PostgreSQL), lets fn apply a command to it, appends the event fn returns and stores the
+// dossier. If fn or any write fails, nothing changes — not the dossier, not its history,
+// not the code sequence, not the outbox.
+func (db *DB) ApplyDossier(ctx context.Context, id int64,
+	fn func(d *dossier.Dossier, tx *DossierTx) (dossier.Event, error)) (*dossier.Dossier, dossier.Event, error) {
+	var out *dossier.Dossier
+	var ev dossier.Event
+	err := db.InTx(ctx, func(tx *Tx) error {
+		d, err := tx.lockDossier(ctx, id)
+		if err != nil {
+			return err
+		}
+		seq := d.LastSeq
+		e, err := fn(d, &DossierTx{ctx: ctx, tx: tx, id: id})
+		if err != nil {
+			return err
+		}
+		if e.Seq != seq+1 || d.LastSeq != e.Seq || d.LastHash != e.Hash {
+			return fmt.Errorf("sqlstore: dossier %d: event %d does not follow %d", id, e.Seq, seq)
+		}
+		d.ID = id
+		if err := tx.appendEvent(ctx, id, e); err != nil {
+			return err
+		}
+		if err := tx.writeDossier(ctx, d); err != nil {
+			return err
+		}
+		out, ev = d, e
+		return nil
+	})
+	if err != nil {
+		return nil, dossier.Event{}, err
+	}
+	return out, ev, nil
+}
+
+func (t *Tx) appendEvent(ctx context.Context, id int64, e dossier.Event) error {
+	body, err := json.Marshal(e)
+	if err != nil {
+		return err
+	}
+	_, err = t.Exec(ctx, `INSERT INTO dossier_events (dossier_id, seq, at, actor_id, action, from_status, to_status,
+		hash, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, id, e.Seq, e.At.UnixMilli(), e.ActorID, string(e.Action),
+		int(e.From), int(e.To), e.Hash, string(body))
+	return err
+}
+
+// DossierEvents returns a dossier's history in order.
+func (db *DB) DossierEvents(ctx context.Context, id int64) ([]dossier.Event, error) {
+	return db.events(ctx, db.read, id)
+}
+
+func (db *DB) events(ctx context.Context, q queryer, id int64) ([]dossier.Event, error) {
+	rows, err := q.QueryContext(ctx, db.bind(`SELECT body FROM dossier_events WHERE dossier_id = ? ORDER BY seq`), id)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []dossier.Event
+	for rows.Next() {
+		var body string
+		if err := rows.Scan(&body); err != nil {
+			return nil, err
+		}
+		var e dossier.Event
+		if err := json.Unmarshal([]byte(body), &e); err != nil {
+			return nil, fmt.Errorf("sqlstore: dossier %d event: %w", id, err)
+		}
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}
+
+// VerifyAllChains checks every dossier's history against its hashes and against the head
+// the dossier records, calling broken for each dossier whose chain fails with the first
+// bad sequence number. It returns an error only when the database cannot be read.
+func (db *DB) VerifyAllChains(ctx context.Context, broken func(dossierID int64, code string, firstBad int, err error)) error {
+	after := int64(0)
+	for {
+		rows, err := db.query(ctx, `SELECT id, COALESCE(code, ''), body FROM dossiers WHERE id > ? ORDER BY id LIMIT 500`, after)
+		if err != nil {
+			return err
+		}
+		type head struct {
+			id         int64
+			code, body string
+		}
+		var page []head
+		for rows.Next() {
+			var h head
+			if err := rows.Scan(&h.id, &h.code, &h.body); err != nil {
+				rows.Close()
+				return err
+			}
+			page = append(page, h)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		if len(page) == 0 {
+			return nil
+		}
+		for _, h := range page {
+			after = h.id
+			var d dossier.Dossier
+			if err := json.Unmarshal([]byte(h.body), &d); err != nil {
+				broken(h.id, h.code, 1, fmt.Errorf("hồ sơ không đọc được / unreadable dossier: %w", err))
+				continue
+			}
+			events, err := db.DossierEvents(ctx, h.id)
+			var syntax *json.SyntaxError
+			var typ *json.UnmarshalTypeError
+			if errors.As(err, &syntax) || errors.As(err, &typ) {
+				broken(h.id, h.code, 1, fmt.Errorf("lịch sử không đọc được / unreadable history: %w", err))
+				continue
+			}
+			if err != nil {
+				return err
+			}
+			if bad, err := dossier.VerifyHead(&d, events); err != nil {
+				broken(h.id, h.code, bad, err)
+			}
+		}
+	}
+}

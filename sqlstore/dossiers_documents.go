@@ -1,0 +1,89 @@
+package sqlstore
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"errors"
+	"time"
+
+	"github.com/motcua/motcua"
+)
+
+// Document is a file attached to a dossier: a scan of one of the procedure's required
+// papers (its slot), a supplement, or the result.
+type Document struct {
+	ID          int64     `json:"id"`
+	DossierID   int64     `json:"dossier_id"`
+	Slot        int       `json:"slot"` // index in the procedure's document list; -1 for other papers
+	SlotName    string    `json:"slot_name,omitempty"`
+	Filename    string    `json:"filename"`
+	ContentType string    `json:"content_type"` // as sniffed from the content, never as declared
+	Size        int64     `json:"size"`
+	SHA256      string    `json:"sha256"`
+	UploadedAt  time.Time `json:"uploaded_at"`
+	UploadedBy  int64     `json:"uploaded_by"`
+}
+
+// AddDocument stores content as a document of its dossier; Size and SHA256 are computed
+// here from the bytes actually stored.
+func (db *DB) AddDocument(ctx context.Context, doc Document, content []byte) (Document, error) {
+	sum := sha256.Sum256(content)
+	doc.SHA256, doc.Size = hex.EncodeToString(sum[:]), int64(len(content))
+	doc.UploadedAt = doc.UploadedAt.Truncate(time.Millisecond)
+	err := db.InTx(ctx, func(tx *Tx) error {
+		var n int
+		if err := tx.QueryRow(ctx, `SELECT COUNT(*) FROM dossiers WHERE id = ?`, doc.DossierID).Scan(&n); err != nil {
+			return err
+		}
+		if n == 0 {
+			return errNoDossier()
+		}
+		return tx.QueryRow(ctx, `INSERT INTO dossier_documents (dossier_id, slot, slot_name, filename, content_type,
+			size, sha256, content, uploaded_at, uploaded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+			doc.DossierID, doc.Slot, doc.SlotName, doc.Filename, doc.ContentType, doc.Size, doc.SHA256, content,
+			doc.UploadedAt.UnixMilli(), doc.UploadedBy).Scan(&doc.ID)
+	})
+	return doc, err
+}
+
+const documentColumns = `id, dossier_id, slot, slot_name, filename, content_type, size, sha256, uploaded_at, uploaded_by`
+
+func scanDocument(row interface{ Scan(...any) error }, extra ...any) (Document, error) {
+	var d Document
+	var at int64
+	err := row.Scan(append([]any{&d.ID, &d.DossierID, &d.Slot, &d.SlotName, &d.Filename, &d.ContentType,
+		&d.Size, &d.SHA256, &at, &d.UploadedBy}, extra...)...)
+	if errors.Is(err, sql.ErrNoRows) {
+		return d, motcua.NotFound("không có tệp này", "no such document")
+	}
+	d.UploadedAt = time.UnixMilli(at)
+	return d, err
+}
+
+// Documents lists a dossier's documents in upload order, without their content.
+func (db *DB) Documents(ctx context.Context, dossierID int64) ([]Document, error) {
+	rows, err := db.query(ctx, `SELECT `+documentColumns+` FROM dossier_documents WHERE dossier_id = ? ORDER BY id`, dossierID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Document
+	for rows.Next() {
+		d, err := scanDocument(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, d)
+	}
+	return out, rows.Err()
+}
+
+// Document returns one document of a dossier with its content.
+func (db *DB) Document(ctx context.Context, dossierID, id int64) (Document, []byte, error) {
+	var content []byte
+	d, err := scanDocument(db.queryRow(ctx, `SELECT `+documentColumns+`, content FROM dossier_documents
+		WHERE dossier_id = ? AND id = ?`, dossierID, id), &content)
+	return d, content, err
+}

@@ -1,0 +1,264 @@
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/motcua/motcua"
+	"github.com/motcua/motcua/dossier"
+)
+
+// Queues of the officers' console.
+const (
+	QueueAll       = "all"
+	QueueToReceive = "to_receive" // submitted online, waiting for the desk (status 1)
+	QueueMySteps   = "my_steps"   // the open step is the account's or its unit's
+	QueueDueSoon   = "due_soon"   // appointment within DueBy, not finished, clock running
+	QueueOverdue   = "overdue"    // appointment past, not finished, clock running
+	QueueWaiting   = "waiting"    // waiting for the applicant's supplement (status 5)
+)
+
+// Queues lists the queue names ListDossiers accepts.
+var Queues = []string{QueueAll, QueueToReceive, QueueMySteps, QueueDueSoon, QueueOverdue, QueueWaiting}
+
+// DossierFilter selects and pages dossiers. Zero fields do not filter. The caller decides
+// what an account may see and says so with OwnerID, UnitCode and WithDrafts.
+type DossierFilter struct {
+	Queue         string
+	Statuses      []dossier.Status
+	OwnerID       int64  // the applicant's own dossiers
+	UnitCode      string // dossiers the unit received or held a step of
+	WithDrafts    bool   // drafts are listed only to their owner
+	ProcedureCode string
+	// ReceivedFrom and ReceivedTo bound the receipt time: From ≤ received < To.
+	ReceivedFrom, ReceivedTo time.Time
+
+	// my_steps: the open step's unit, and an assignee that must be this account or none;
+	// StepRoles, when set, limits the step's role.
+	StepUnit   string
+	AssigneeID int64
+	StepRoles  []string
+	// due_soon and overdue count from Now; due_soon ends at DueBy.
+	Now, DueBy time.Time
+
+	After string // cursor from the previous page
+	Limit int    // 1..MaxDossierPage, default 50
+}
+
+// MaxDossierPage is the largest page ListDossiers returns.
+const MaxDossierPage = 200
+
+// DossierRow is a dossier as lists show it.
+type DossierRow struct {
+	ID             int64          `json:"id"`
+	Code           string         `json:"code,omitempty"`
+	Status         dossier.Status `json:"status"`
+	ProcedureCode  string         `json:"procedure_code"`
+	ProcedureName  string         `json:"procedure_name"`
+	Channel        int            `json:"channel"`
+	OwnerAccountID int64          `json:"owner_account_id,omitempty"`
+	ReceivingUnit  string         `json:"receiving_unit,omitempty"`
+	StepUnit       string         `json:"step_unit,omitempty"`
+	StepRole       string         `json:"step_role,omitempty"`
+	StepAssigneeID int64          `json:"step_assignee_id,omitempty"`
+	ApplicantName  string         `json:"applicant_name"`
+	SubmittedAt    time.Time      `json:"submitted_at,omitzero"`
+	ReceivedAt     time.Time      `json:"received_at,omitzero"`
+	AppointmentAt  time.Time      `json:"appointment_at,omitzero"`
+	FinishedAt     time.Time      `json:"finished_at,omitzero"`
+	UpdatedAt      time.Time      `json:"updated_at"`
+}
+
+const dossierRowColumns = `id, COALESCE(code, ''), status, procedure_code, procedure_name, channel,
+	COALESCE(owner_account_id, 0), receiving_unit, step_unit, step_role, step_assignee_id, applicant_name,
+	submitted_at, received_at, appointment_at, finished_at, updated_at`
+
+// ListDossiers returns a page of dossiers and the cursor of the next page ("" at the end).
+// Pages are cut by key — (sort column, id) — so a page costs the same at any depth and a
+// dossier changing meanwhile is neither repeated nor skipped within one sort order.
+func (db *DB) ListDossiers(ctx context.Context, f DossierFilter) ([]DossierRow, string, error) {
+	q, err := buildDossierQuery(f)
+	if err != nil {
+		return nil, "", err
+	}
+	rows, err := db.query(ctx, `SELECT `+dossierRowColumns+`, `+q.sortCol+` FROM dossiers WHERE `+
+		strings.Join(q.where, " AND ")+` ORDER BY `+q.order+` LIMIT ?`, append(q.args, q.limit+1)...)
+	if err != nil {
+		return nil, "", err
+	}
+	defer rows.Close()
+	var out []DossierRow
+	var keys []int64
+	for rows.Next() {
+		var r DossierRow
+		var sub, rec, app, fin sql.NullInt64
+		var upd, key int64
+		if err := rows.Scan(&r.ID, &r.Code, &r.Status, &r.ProcedureCode, &r.ProcedureName, &r.Channel,
+			&r.OwnerAccountID, &r.ReceivingUnit, &r.StepUnit, &r.StepRole, &r.StepAssigneeID, &r.ApplicantName,
+			&sub, &rec, &app, &fin, &upd, &key); err != nil {
+			return nil, "", err
+		}
+		r.SubmittedAt, r.ReceivedAt, r.AppointmentAt, r.FinishedAt = fromMillis(sub), fromMillis(rec), fromMillis(app), fromMillis(fin)
+		r.UpdatedAt = time.UnixMilli(upd)
+		out = append(out, r)
+		keys = append(keys, key)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, "", err
+	}
+	next := ""
+	if len(out) > q.limit {
+		out = out[:q.limit]
+		last := out[len(out)-1]
+		next = fmt.Sprintf("%d.%d", keys[q.limit-1], last.ID)
+	}
+	return out, next, nil
+}
+
+type dossierQuery struct {
+	where   []string
+	args    []any
+	sortCol string
+	order   string
+	limit   int
+}
+
+func (q *dossierQuery) add(cond string, args ...any) {
+	q.where = append(q.where, cond)
+	q.args = append(q.args, args...)
+}
+
+func buildDossierQuery(f DossierFilter) (*dossierQuery, error) {
+	q := &dossierQuery{where: []string{"1 = 1"}, limit: f.Limit, sortCol: "id"}
+	if q.limit <= 0 {
+		q.limit = 50
+	}
+	if q.limit > MaxDossierPage {
+		q.limit = MaxDossierPage
+	}
+	desc := false
+	switch f.Queue {
+	case "", QueueAll:
+		desc = true
+	case QueueToReceive:
+		q.add("status = ?", int(dossier.Receiving))
+	case QueueWaiting:
+		q.add("status = ?", int(dossier.Waiting))
+	case QueueMySteps:
+		if f.StepUnit == "" {
+			q.add("1 = 0")
+			break
+		}
+		q.add("step_unit = ? AND (step_assignee_id = 0 OR step_assignee_id = ?)", f.StepUnit, f.AssigneeID)
+		if len(f.StepRoles) > 0 {
+			q.add("step_role IN ("+placeholders(len(f.StepRoles))+")", anys(f.StepRoles)...)
+		}
+	case QueueDueSoon, QueueOverdue:
+		q.sortCol = "appointment_at"
+		q.add("finished_at IS NULL AND appointment_at IS NOT NULL AND status <> ?", int(dossier.Waiting))
+		if f.Queue == QueueOverdue {
+			q.add("appointment_at <= ?", f.Now.UnixMilli())
+		} else {
+			q.add("appointment_at > ? AND appointment_at <= ?", f.Now.UnixMilli(), f.DueBy.UnixMilli())
+		}
+	default:
+		return nil, motcua.Invalid("queue", fmt.Sprintf("hàng đợi %q không tồn tại", f.Queue),
+			fmt.Sprintf("unknown queue %q", f.Queue))
+	}
+	if len(f.Statuses) > 0 {
+		codes := make([]any, len(f.Statuses))
+		for i, s := range f.Statuses {
+			codes[i] = int(s)
+		}
+		q.add("status IN ("+placeholders(len(codes))+")", codes...)
+	}
+	if !f.WithDrafts {
+		q.add("status <> ?", int(dossier.Draft))
+	}
+	if f.OwnerID != 0 {
+		q.add("owner_account_id = ?", f.OwnerID)
+	}
+	if f.UnitCode != "" {
+		q.add("id IN (SELECT dossier_id FROM dossier_units WHERE unit_code = ?)", f.UnitCode)
+	}
+	if f.ProcedureCode != "" {
+		q.add("procedure_code = ?", f.ProcedureCode)
+	}
+	if !f.ReceivedFrom.IsZero() {
+		q.add("received_at >= ?", f.ReceivedFrom.UnixMilli())
+	}
+	if !f.ReceivedTo.IsZero() {
+		q.add("received_at < ?", f.ReceivedTo.UnixMilli())
+	}
+	op, dir := ">", "ASC"
+	if desc {
+		op, dir = "<", "DESC"
+	}
+	if f.After != "" {
+		key, id, err := parseDossierCursor(f.After)
+		if err != nil {
+			return nil, err
+		}
+		if q.sortCol == "id" {
+			q.add("id "+op+" ?", id)
+		} else {
+			q.add("("+q.sortCol+" "+op+" ? OR ("+q.sortCol+" = ? AND id "+op+" ?))", key, key, id)
+		}
+	}
+	q.order = q.sortCol + " " + dir
+	if q.sortCol != "id" {
+		q.order += ", id " + dir
+	}
+	return q, nil
+}
+
+func parseDossierCursor(s string) (key, id int64, err error) {
+	k, i, ok := strings.Cut(s, ".")
+	key, err1 := strconv.ParseInt(k, 10, 64)
+	id, err2 := strconv.ParseInt(i, 10, 64)
+	if !ok || err1 != nil || err2 != nil {
+		return 0, 0, motcua.Invalid("after", "con trỏ phân trang không hợp lệ", "invalid page cursor")
+	}
+	return key, id, nil
+}
+
+func placeholders(n int) string {
+	return strings.TrimSuffix(strings.Repeat("?, ", n), ", ")
+}
+
+func anys(ss []string) []any {
+	out := make([]any, len(ss))
+	for i, s := range ss {
+		out[i] = s
+	}
+	return out
+}
+
+// DossiersReceived loads the dossiers a unit received in [from, to), oldest first, at most
+// limit of them: the tracking book (form 07).
+func (db *DB) DossiersReceived(ctx context.Context, unit string, from, to time.Time, limit int) ([]*dossier.Dossier, error) {
+	q := `SELECT id, body FROM dossiers WHERE received_at >= ? AND received_at < ?`
+	args := []any{from.UnixMilli(), to.UnixMilli()}
+	if unit != "" {
+		q += ` AND receiving_unit = ?`
+		args = append(args, unit)
+	}
+	rows, err := db.query(ctx, q+` ORDER BY received_at, id LIMIT ?`, append(args, limit)...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []*dossier.Dossier
+	for rows.Next() {
+		d, err := scanDossier(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, d)
+	}
+	return out, rows.Err()
+}

@@ -1,0 +1,111 @@
+package web
+
+import (
+	"crypto/subtle"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/motcua/motcua/dossier"
+)
+
+// trackView is what anyone holding a dossier's code and secret may read: the status, the
+// appointment and a timeline without officers' names or internal notes.
+type trackView struct {
+	Code          string         `json:"code"`
+	ProcedureName string         `json:"procedure_name"`
+	Status        dossier.Status `json:"status"`
+	StatusLabel   string         `json:"status_label"`
+	ReceivedAt    time.Time      `json:"received_at,omitzero"`
+	AppointmentAt time.Time      `json:"appointment_at,omitzero"`
+	FinishedAt    time.Time      `json:"finished_at,omitzero"`
+	ReturnedAt    time.Time      `json:"returned_at,omitzero"`
+	Progress      string         `json:"progress,omitempty"`
+	ProgressEN    string         `json:"progress_en,omitempty"`
+	Timeline      []trackEntry   `json:"timeline"`
+}
+
+type trackEntry struct {
+	At      time.Time      `json:"at"`
+	Action  dossier.Action `json:"action"`
+	Label   string         `json:"label"`
+	LabelEN string         `json:"label_en"`
+	Status  dossier.Status `json:"status"`
+}
+
+// apiTrack is the public lookup: GET /api/v1/track?code=&secret=, the secret being the
+// phone number on the dossier or the last four or more digits of the applicant's ID
+// number (or tax code). A wrong code and a wrong secret get the same answer, and lookups
+// are rate limited per client.
+func (s *Server) apiTrack(w http.ResponseWriter, r *http.Request) {
+	if !s.limiter.allow(r) {
+		retry := 60
+		if s.cfg.TrackRate > 0 {
+			retry = max(1, (60+s.cfg.TrackRate-1)/s.cfg.TrackRate)
+		}
+		w.Header().Set("Retry-After", strconv.Itoa(retry))
+		s.apiError(w, r, http.StatusTooManyRequests, "rate_limited", "",
+			"Tra cứu quá nhiều lần, vui lòng thử lại sau", "Too many lookups, try again later")
+		return
+	}
+	code, secret := strings.TrimSpace(r.URL.Query().Get("code")), r.URL.Query().Get("secret")
+	d, err := s.db.DossierByCode(r.Context(), code)
+	if err != nil {
+		d = &dossier.Dossier{} // compare against nothing, taking the same time
+	}
+	if !secretMatches(d.Applicant, secret) || err != nil || d.Code == "" {
+		s.apiError(w, r, http.StatusNotFound, "not_found", "",
+			"Không tìm thấy hồ sơ với mã và thông tin xác minh này", "No dossier matches this code and secret")
+		return
+	}
+	events, err := s.db.DossierEvents(r.Context(), d.ID)
+	if err != nil {
+		s.apiFail(w, r, err)
+		return
+	}
+	v := trackView{Code: d.Code, ProcedureName: d.ProcedureName, Status: d.Status, StatusLabel: d.Status.Label(),
+		ReceivedAt: d.ReceivedAt, AppointmentAt: d.AppointmentAt, FinishedAt: d.FinishedAt, ReturnedAt: d.ReturnedAt,
+		Timeline: make([]trackEntry, 0, len(events))}
+	p := dossier.Track(d, s.workCalendar(), s.cfg.Now())
+	v.Progress, v.ProgressEN = p.Label(), p.LabelEN()
+	for _, e := range events {
+		v.Timeline = append(v.Timeline, trackEntry{At: e.At, Action: e.Action, Label: e.Action.Label(),
+			LabelEN: e.Action.LabelEN(), Status: e.To})
+	}
+	writeJSON(w, http.StatusOK, v)
+}
+
+// secretMatches compares in constant time against both accepted secrets, whichever is
+// given, so the answer's timing says nothing about which part was wrong.
+func secretMatches(a dossier.Applicant, secret string) bool {
+	secret = strings.TrimSpace(secret)
+	phone := dossier.NormalizePhone(secret)
+	digits := onlyDigits(secret)
+	ok := 0
+	ok |= subtle.ConstantTimeCompare([]byte(phone), []byte(a.Phone)) & nonEmpty(a.Phone)
+	for _, id := range []string{a.IDNumber, onlyDigits(a.TaxCode)} {
+		suffix := ""
+		if len(digits) >= 4 && len(digits) <= len(id) {
+			suffix = id[len(id)-len(digits):]
+		}
+		ok |= subtle.ConstantTimeCompare([]byte(digits), []byte(suffix)) & nonEmpty(suffix)
+	}
+	return ok == 1
+}
+
+func nonEmpty(s string) int {
+	if s == "" {
+		return 0
+	}
+	return 1
+}
+
+func onlyDigits(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r >= '0' && r <= '9' {
+			return r
+		}
+		return -1
+	}, s)
+}
