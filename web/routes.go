@@ -89,6 +89,8 @@ func (s *Server) routes() []route {
 		api("POST /api/v1/catalog/import", edit, s.apiImport),
 	}
 	rs = append(rs, s.dossierRoutes()...)
+	rs = append(rs, s.applicantPageRoutes()...)
+	rs = append(rs, s.officePageRoutes()...)
 	return append(rs, s.calendarRoutes()...)
 }
 

@@ -95,6 +95,11 @@ func runServe(args []string, stdout io.Writer) error {
 		return err
 	}
 	go srv.Background(ctx)
+	mailer, err := newMailer(db, log)
+	if err != nil {
+		return err
+	}
+	go mailer.Run(ctx)
 	hs := &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 2 * time.Minute,
 		WriteTimeout: 2 * time.Minute, IdleTimeout: 2 * time.Minute, ErrorLog: slog.NewLogLogger(log.Handler(), slog.LevelWarn)}
 	fmt.Fprintf(stdout, "motcua đang chạy tại / listening on %s (cơ sở dữ liệu / database: %s)\n", base, db.Engine)
