@@ -20,7 +20,6 @@ import (
 // in one transaction.
 func (s *Server) apiDossierAction(action dossier.Action) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		a := account(r)
 		id, err := pathID(r, "id")
 		if err != nil {
 			s.apiFail(w, r, err)
@@ -31,49 +30,57 @@ func (s *Server) apiDossierAction(action dossier.Action) http.HandlerFunc {
 			s.apiFail(w, r, err)
 			return
 		}
-		cmd.Actor = actorOf(a)
-		unitIdentifier := ""
-		if action == dossier.Receive && a.UnitCode != "" {
-			u, err := s.db.Unit(r.Context(), a.UnitCode)
-			if err != nil {
-				s.apiFail(w, r, err)
-				return
-			}
-			unitIdentifier = u.Identifier
-		}
-		now := s.cfg.Now()
-		d, _, err := s.db.ApplyDossier(r.Context(), id, func(d *dossier.Dossier, tx *sqlstore.DossierTx) (dossier.Event, error) {
-			if !canSee(a, d) {
-				return dossier.Event{}, errDossierNotFound()
-			}
-			if ok, err := tx.HasDocuments(cmd.Attachments); err != nil {
-				return dossier.Event{}, err
-			} else if !ok {
-				return dossier.Event{}, motcua.Invalid("attachments", "tệp đính kèm phải là tệp đã tải lên hồ sơ này",
-					"attachments must be files uploaded to this dossier")
-			}
-			if action == dossier.Receive && d.Code == "" && unitIdentifier != "" {
-				// Only a move the rules allow may spend a number; a refused one rolls it back.
-				if slices.Contains(dossier.AllowedActions(d, cmd.Actor), action) {
-					code, err := tx.IssueCode(unitIdentifier, calendar.DateOf(now.In(calendar.Vietnam)))
-					if err != nil {
-						return dossier.Event{}, err
-					}
-					cmd.Code = code
-				}
-			}
-			ev, err := d.Apply(cmd, now, s.workCalendar())
-			if err != nil {
-				return ev, err
-			}
-			return ev, s.notify(tx, d, ev)
-		})
+		d, err := s.moveDossier(r, id, cmd)
 		if err != nil {
 			s.dossierFail(w, r, err)
 			return
 		}
 		s.writeDossier(w, r, http.StatusOK, d)
 	}
+}
+
+// moveDossier applies cmd, as the signed-in account, to dossier id: the move, its event, a
+// receipt's code number and the notification it causes are written in one transaction.
+// Pages and the API both come through here.
+func (s *Server) moveDossier(r *http.Request, id int64, cmd dossier.Command) (*dossier.Dossier, error) {
+	a := account(r)
+	cmd.Actor = actorOf(a)
+	unitIdentifier := ""
+	if cmd.Action == dossier.Receive && a.UnitCode != "" {
+		u, err := s.db.Unit(r.Context(), a.UnitCode)
+		if err != nil {
+			return nil, err
+		}
+		unitIdentifier = u.Identifier
+	}
+	now := s.cfg.Now()
+	d, _, err := s.db.ApplyDossier(r.Context(), id, func(d *dossier.Dossier, tx *sqlstore.DossierTx) (dossier.Event, error) {
+		if !canSee(a, d) {
+			return dossier.Event{}, errDossierNotFound()
+		}
+		if ok, err := tx.HasDocuments(cmd.Attachments); err != nil {
+			return dossier.Event{}, err
+		} else if !ok {
+			return dossier.Event{}, motcua.Invalid("attachments", "tệp đính kèm phải là tệp đã tải lên hồ sơ này",
+				"attachments must be files uploaded to this dossier")
+		}
+		if cmd.Action == dossier.Receive && d.Code == "" && unitIdentifier != "" {
+			// Only a move the rules allow may spend a number; a refused one rolls it back.
+			if slices.Contains(dossier.AllowedActions(d, cmd.Actor), cmd.Action) {
+				code, err := tx.IssueCode(unitIdentifier, calendar.DateOf(now.In(calendar.Vietnam)))
+				if err != nil {
+					return dossier.Event{}, err
+				}
+				cmd.Code = code
+			}
+		}
+		ev, err := d.Apply(cmd, now, s.workCalendar())
+		if err != nil {
+			return ev, err
+		}
+		return ev, s.notify(tx, d, ev)
+	})
+	return d, err
 }
 
 // decodeCommand reads the action's body; an empty body is an empty command. Rating takes
