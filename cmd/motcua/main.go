@@ -23,6 +23,7 @@ func commands() []command {
 		{"backup", "sao lưu cơ sở dữ liệu khi đang chạy / back up the database while it runs", runBackup},
 		{"restore", "khôi phục từ bản sao lưu / restore from a backup", runRestore},
 		{"verify-log", "kiểm tra chuỗi lịch sử hồ sơ / verify every dossier's history chain", runVerifyLog},
+		{"fake-portal", "cổng DVCQG giả lập để thử đồng bộ / fake national portal for sync tests", runFakePortal},
 		{"calendar", "lịch âm, ngày nghỉ, thời hạn làm việc / lunar calendar, holidays, working time", runCalendar},
 	}
 }
