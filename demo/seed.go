@@ -44,7 +44,7 @@ var Accounts = []org.Account{
 	{Username: "congdan", DisplayName: "Nguyễn Văn An", Role: org.RoleCitizen, Email: "congdan@example.vn",
 		Phone: "0912345678", IDNumber: "001090012345"},
 	{Username: "doanhnghiep", DisplayName: "Công ty TNHH Thương mại Hồng Hà", Role: org.RoleBusiness,
-		Email: "doanhnghiep@example.vn", Phone: "0987654321", IDNumber: "0101234567"},
+		Email: "doanhnghiep@example.vn", Phone: "0987654321", IDNumber: "0101234565"},
 }
 
 // Seed fills db unless it already holds accounts; it reports whether it seeded.

@@ -38,7 +38,57 @@ type DB struct {
 	schema string
 	// sqliteDSN is the SQLite connection string without the writer or reader options.
 	sqliteDSN string
-	binds  sync.Map // query text → rebound text (PostgreSQL)
+	binds     sync.Map // query text → rebound text (PostgreSQL)
+	// SQLite parses a statement every time it is run; reads are prepared once per pool
+	// and reused. (The writer runs inside transactions that hold its only connection,
+	// where preparing on the pool would wait for itself.) PostgreSQL's driver keeps its
+	// own statement cache.
+	readStmts stmtCache
+}
+
+// stmtCache holds prepared statements of one pool by query text. Queries built from
+// filters vary, so it stops growing past a bound and runs the rest unprepared.
+type stmtCache struct {
+	mu    sync.Mutex
+	stmts map[string]*sql.Stmt
+}
+
+const maxCachedStmts = 512
+
+func (c *stmtCache) get(ctx context.Context, pool *sql.DB, q string) *sql.Stmt {
+	c.mu.Lock()
+	st, ok := c.stmts[q]
+	full := len(c.stmts) >= maxCachedStmts
+	c.mu.Unlock()
+	if ok || full {
+		return st
+	}
+	// Prepared outside the lock: preparing waits for a free connection, and holders of
+	// connections must not queue behind it.
+	st, err := pool.PrepareContext(ctx, q)
+	if err != nil {
+		return nil // the caller runs it unprepared and reports the error itself
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if prev, ok := c.stmts[q]; ok {
+		st.Close()
+		return prev
+	}
+	if c.stmts == nil {
+		c.stmts = map[string]*sql.Stmt{}
+	}
+	c.stmts[q] = st
+	return st
+}
+
+func (c *stmtCache) close() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for _, st := range c.stmts {
+		st.Close()
+	}
+	c.stmts = nil
 }
 
 // IsPostgresURL reports whether dsn names a PostgreSQL server rather than an SQLite file.
@@ -136,6 +186,7 @@ func redact(err error) error {
 
 // Close closes both pools.
 func (db *DB) Close() error {
+	db.readStmts.close()
 	err := db.write.Close()
 	if db.read != db.write {
 		err = errors.Join(err, db.read.Close())
@@ -208,11 +259,24 @@ func (db *DB) InTx(ctx context.Context, fn func(*Tx) error) error {
 	return tx.Commit()
 }
 
+func (db *DB) readStmt(ctx context.Context, q string) *sql.Stmt {
+	if db.Engine != SQLite {
+		return nil
+	}
+	return db.readStmts.get(ctx, db.read, q)
+}
+
 func (db *DB) query(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
+	if st := db.readStmt(ctx, q); st != nil {
+		return st.QueryContext(ctx, args...)
+	}
 	return db.read.QueryContext(ctx, db.bind(q), args...)
 }
 
 func (db *DB) queryRow(ctx context.Context, q string, args ...any) *sql.Row {
+	if st := db.readStmt(ctx, q); st != nil {
+		return st.QueryRowContext(ctx, args...)
+	}
 	return db.read.QueryRowContext(ctx, db.bind(q), args...)
 }
 

@@ -182,8 +182,16 @@ func buildDossierQuery(f DossierFilter) (*dossierQuery, error) {
 	if f.OwnerID != 0 {
 		q.add("owner_account_id = ?", f.OwnerID)
 	}
-	if f.UnitCode != "" {
+	switch {
+	case f.UnitCode == "":
+	case f.Queue == QueueMySteps && f.StepUnit == f.UnitCode:
+		// A unit holding the open step is always among the dossier's units.
+	case f.Queue == "" || f.Queue == QueueAll:
 		q.add("id IN (SELECT dossier_id FROM dossier_units WHERE unit_code = ?)", f.UnitCode)
+	default:
+		// EXISTS lets SQLite walk the queue's own index in order and probe the unit for
+		// each row, instead of sorting every dossier the unit ever touched.
+		q.add("EXISTS (SELECT 1 FROM dossier_units u WHERE u.unit_code = ? AND u.dossier_id = dossiers.id)", f.UnitCode)
 	}
 	if f.ProcedureCode != "" {
 		q.add("procedure_code = ?", f.ProcedureCode)

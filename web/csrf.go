@@ -37,6 +37,9 @@ func (s *Server) csrf(next http.Handler) http.Handler {
 				Secure: s.cfg.SecureCookies, SameSite: http.SameSiteStrictMode})
 		}
 		if needsCSRF(r) {
+			// Reading the form field parses the body, so bound it first: nothing a
+			// form may send is larger than an imported catalog.
+			r.Body = http.MaxBytesReader(w, r.Body, maxImport+(1<<20))
 			sent := r.Header.Get(csrfHeader)
 			if sent == "" {
 				sent = r.PostFormValue(csrfField)

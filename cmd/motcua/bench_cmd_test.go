@@ -1,0 +1,58 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"strings"
+	"testing"
+)
+
+// TestBenchCommandsRunSmall runs each benchmark at a tiny size: the figures mean nothing
+// here, but every path (server, load, baseline, report) must work.
+func TestBenchCommandsRunSmall(t *testing.T) {
+	for _, args := range [][]string{
+		{"intake", "--n", "10", "--clients", "4"},
+		{"track", "--dossiers", "5", "--clients", "2", "--duration", "200ms"},
+		{"queue", "--dossiers", "300", "--requests", "30", "--clients", "2"},
+	} {
+		t.Run(args[0], func(t *testing.T) {
+			var out bytes.Buffer
+			if err := runBench(append(args, "--json"), &out); err != nil {
+				t.Fatal(err)
+			}
+			var rep benchReport
+			if err := json.Unmarshal(out.Bytes(), &rep); err != nil {
+				t.Fatalf("%v\n%s", err, out.String())
+			}
+			if rep.Benchmark != args[0] || rep.Machine.Cores < 1 || rep.Machine.GoVersion == "" || len(rep.Rows) == 0 {
+				t.Fatalf("report %+v", rep)
+			}
+			for _, r := range rep.Rows {
+				if r.Value <= 0 && !strings.Contains(r.Metric, "p50/p99") {
+					t.Errorf("%s: %v", r.Metric, r.Value)
+				}
+			}
+		})
+	}
+}
+
+func TestBenchRejectsUnknownNames(t *testing.T) {
+	if err := runBench([]string{"nope"}, &bytes.Buffer{}); err == nil {
+		t.Fatal("unknown benchmark accepted")
+	}
+	if err := runBench(nil, &bytes.Buffer{}); err == nil {
+		t.Fatal("no benchmark accepted")
+	}
+}
+
+func TestStripSearchPath(t *testing.T) {
+	for in, want := range map[string]string{
+		"postgres://u@h:5432/db?sslmode=disable&search_path=x": "postgres://u@h:5432/db?sslmode=disable",
+		"postgres://u@h/db?search_path=x":                      "postgres://u@h/db",
+		"postgres://u@h/db":                                    "postgres://u@h/db",
+	} {
+		if got := stripSearchPath(in); got != want {
+			t.Errorf("stripSearchPath(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

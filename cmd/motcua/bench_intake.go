@@ -1,0 +1,125 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/motcua/motcua/demo"
+	"github.com/motcua/motcua/loadgen"
+	"github.com/motcua/motcua/sqlstore"
+)
+
+// benchIntake files, submits and receives dossiers over HTTP on an in-process server and
+// compares the rate with the bare database's in the same run: single-row insert
+// transactions on SQLite, pgbench's TPC-B-like load on PostgreSQL.
+func benchIntake(args []string, stdout io.Writer) error {
+	fs := flag.NewFlagSet("bench intake", flag.ContinueOnError)
+	target := fs.String("db", "", "new SQLite file (default: a temporary one) or postgres:// URL (a scratch schema is made and dropped)")
+	n := fs.Int("n", 2000, "dossiers to file, submit and receive")
+	clients := fs.Int("clients", 16, "concurrent HTTP clients")
+	pgbenchSecs := fs.Int("pgbench-seconds", 10, "PostgreSQL baseline: pgbench -T")
+	asJSON := fs.Bool("json", false, "print JSON")
+	profile := fs.String("cpuprofile", "", "write a CPU profile of the measured part to this file")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if *n < 1 || *n > 1_000_000 || *clients < 1 || *clients > 1024 {
+		return fmt.Errorf("--n 1..1000000, --clients 1..1024")
+	}
+	ctx := context.Background()
+	bdb, err := openBenchDB(*target)
+	if err != nil {
+		return err
+	}
+	defer bdb.Close()
+	rep := newReport("intake", string(bdb.Engine))
+	rep.Counted = "1 dossier = 3 HTTP requests with bearer tokens: POST /api/v1/dossiers (draft), " +
+		"POST …/submit, POST …/receive (code, appointment, event chain, e-mail queued); 3 write transactions"
+
+	srv, err := startBenchServer(ctx, bdb.DSN, true)
+	if err != nil {
+		return err
+	}
+	c := loadgen.NewClient(srv.URL, *clients)
+	applicant, err := c.Token(ctx, "congdan", demo.Password)
+	if err != nil {
+		srv.Close()
+		return err
+	}
+	desk, err := c.Token(ctx, "tiepnhan", demo.Password)
+	if err != nil {
+		srv.Close()
+		return err
+	}
+	in := loadgen.Intake{Applicant: applicant, Desk: desk}
+	pick := func(loadgen.Step) *loadgen.Client { return c }
+	warm := min(*n/10+1, 100)
+	loadgen.Run(ctx, warm, *clients, func(ctx context.Context, i int) error {
+		_, _, err := in.Run(ctx, pick, fmt.Sprintf("warm-%d", i))
+		return err
+	})
+	stop, err := startCPUProfile(*profile)
+	if err != nil {
+		srv.Close()
+		return err
+	}
+	res := loadgen.Run(ctx, *n, *clients, func(ctx context.Context, i int) error {
+		_, _, err := in.Run(ctx, pick, fmt.Sprintf("bench-%d", i))
+		return err
+	})
+	stop()
+	bodySize := averageBodySize(ctx, srv.DB)
+	srv.Close()
+	if res.Errors > 0 {
+		return fmt.Errorf("%d of %d intakes failed; first: %v", res.Errors, res.N, res.FirstErr)
+	}
+	lat := res.Latency.Summarize()
+	rate := res.PerSecond()
+
+	switch bdb.Engine {
+	case sqlstore.SQLite:
+		base, err := sqliteInsertBaseline(ctx, bdb.DSN+".baseline", *n*3, bodySize)
+		if err != nil {
+			return err
+		}
+		rep.compare("write transactions", rate*3, "tx/s", "single-row INSERT tx/s, raw SQLite", base, 0)
+		rep.atLeast("dossiers", rate, "dossiers/s", 2000)
+		rep.note("baseline: %d single-row INSERT transactions of a %d-byte row (the average dossier body) into a scratch "+
+			"table, one connection, WAL, synchronous=NORMAL, same folder", *n*3, bodySize)
+	case sqlstore.Postgres:
+		tps, err := pgbenchBaseline(*target, *clients, *pgbenchSecs)
+		if err != nil {
+			return err
+		}
+		rep.compare("dossiers", rate, "dossiers/s", "pgbench TPC-B-like TPS", tps, 0.5)
+		rep.compare("write transactions", rate*3, "tx/s", "pgbench TPC-B-like TPS", tps, 0)
+		rep.note("baseline: pgbench -i -s 1 into a scratch schema, then pgbench -c %d -j 2 -T %d on the same server", *clients, *pgbenchSecs)
+	}
+	rep.add(benchRow{Metric: "intake latency p50", Value: ms(lat.P50), Unit: "ms"})
+	rep.add(benchRow{Metric: "intake latency p99", Value: ms(lat.P99), Unit: "ms"})
+	rep.note("%d dossiers (after %d warm-up) by %d clients in %v; client and server share this process and its cores",
+		*n, warm, *clients, res.Elapsed.Round(time.Millisecond))
+	return rep.print(stdout, *asJSON)
+}
+
+// averageBodySize is the mean size of a stored dossier, for a comparable baseline row.
+func averageBodySize(ctx context.Context, db *sqlstore.DB) int {
+	rows, _, err := db.ListDossiers(ctx, sqlstore.DossierFilter{Queue: sqlstore.QueueAll, Limit: 50})
+	if err != nil || len(rows) == 0 {
+		return 2048
+	}
+	total := 0
+	for _, r := range rows {
+		d, err := db.Dossier(ctx, r.ID)
+		if err != nil {
+			return 2048
+		}
+		body, _ := json.Marshal(d)
+		total += len(body)
+	}
+	return total / len(rows)
+}

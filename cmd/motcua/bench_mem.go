@@ -1,0 +1,65 @@
+package main
+
+import (
+	"os"
+	"runtime"
+	"runtime/debug"
+	"runtime/pprof"
+	"strconv"
+	"strings"
+)
+
+// memUse is the process's memory as the Go runtime and the kernel see it, in MiB.
+type memUse struct {
+	HeapInUse float64 `json:"heap_in_use_mib"`
+	RSS       float64 `json:"rss_mib"`      // VmRSS
+	PeakRSS   float64 `json:"peak_rss_mib"` // VmHWM
+}
+
+func readMem() memUse {
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	m := memUse{HeapInUse: float64(ms.HeapInuse) / (1 << 20)}
+	b, _ := os.ReadFile("/proc/self/status")
+	for _, line := range strings.Split(string(b), "\n") {
+		k, v, ok := strings.Cut(line, ":")
+		if !ok {
+			continue
+		}
+		f := strings.Fields(v)
+		if len(f) == 0 {
+			continue
+		}
+		kb, _ := strconv.ParseFloat(f[0], 64)
+		switch k {
+		case "VmRSS":
+			m.RSS = kb / 1024
+		case "VmHWM":
+			m.PeakRSS = kb / 1024
+		}
+	}
+	return m
+}
+
+// releaseMemory hands freed memory back to the system before a measurement, so what the
+// seeding used is not counted against the server.
+func releaseMemory() {
+	runtime.GC()
+	debug.FreeOSMemory()
+}
+
+// startCPUProfile writes a CPU profile to path until stop is called; "" profiles nothing.
+func startCPUProfile(path string) (stop func(), err error) {
+	if path == "" {
+		return func() {}, nil
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return func() { pprof.StopCPUProfile(); f.Close() }, nil
+}

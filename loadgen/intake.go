@@ -1,0 +1,65 @@
+package loadgen
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+)
+
+// DemoProcedure is a demo-catalog procedure offered online, with an applicant e-mail
+// notification on receipt.
+const DemoProcedure = "2.000648.000.00.00.H50"
+
+// Receipt is a dossier after the one-stop desk received it.
+type Receipt struct {
+	ID     int64  `json:"id"`
+	Code   string `json:"code"`
+	Status struct {
+		Code int `json:"code"`
+	} `json:"status"`
+}
+
+// Intake is one dossier's way in, in three requests: the applicant's draft, the
+// applicant's submission and the desk officer's receipt (which issues the code, starts
+// the clock and queues the "received" e-mail). Clients choose the server of each request,
+// so a run can spread one dossier over several instances.
+type Intake struct {
+	Applicant, Desk string // bearer tokens
+	Procedure       string // default DemoProcedure
+}
+
+// Step says which request of an intake is under way: 0 draft, 1 submit, 2 receive.
+type Step int
+
+// Run files, submits and receives one dossier. pick returns the client for each step;
+// key is the draft's idempotency key. On error, id is the draft's id if one was created.
+func (in Intake) Run(ctx context.Context, pick func(Step) *Client, key string) (id int64, r Receipt, err error) {
+	proc := in.Procedure
+	if proc == "" {
+		proc = DemoProcedure
+	}
+	resp, err := pick(0).Expect(ctx, http.StatusCreated, "POST", "/api/v1/dossiers", in.Applicant,
+		map[string]any{"procedure_code": proc, "summary": "Hồ sơ tải thử " + key, "idempotency_key": key})
+	if err != nil {
+		return 0, r, err
+	}
+	var draft Receipt
+	if err := resp.Decode(&draft); err != nil {
+		return 0, r, err
+	}
+	id = draft.ID
+	if _, err := pick(1).Expect(ctx, http.StatusOK, "POST", fmt.Sprintf("/api/v1/dossiers/%d/submit", id), in.Applicant, nil); err != nil {
+		return id, r, err
+	}
+	resp, err = pick(2).Expect(ctx, http.StatusOK, "POST", fmt.Sprintf("/api/v1/dossiers/%d/receive", id), in.Desk, nil)
+	if err != nil {
+		return id, r, err
+	}
+	if err := resp.Decode(&r); err != nil {
+		return id, r, err
+	}
+	if r.Code == "" || r.Status.Code != 2 {
+		return id, r, fmt.Errorf("dossier %d received without a code or in status %d", id, r.Status.Code)
+	}
+	return id, r, nil
+}

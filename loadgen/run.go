@@ -1,0 +1,115 @@
+package loadgen
+
+import (
+	"context"
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+// Result is what a run measured.
+type Result struct {
+	N        int           // operations attempted
+	Errors   int           // operations that failed
+	Elapsed  time.Duration // wall time of the whole run
+	Latency  Latencies     // one entry per successful operation
+	FirstErr error
+}
+
+// PerSecond is successful operations per second of wall time.
+func (r Result) PerSecond() float64 {
+	if r.Elapsed <= 0 {
+		return 0
+	}
+	return float64(r.N-r.Errors) / r.Elapsed.Seconds()
+}
+
+// Run calls op(i) for i in [0, n) from clients goroutines at once and times each call.
+// It stops handing out work when ctx ends.
+func Run(ctx context.Context, n, clients int, op func(ctx context.Context, i int) error) Result {
+	clients = max(1, min(clients, n))
+	var next atomic.Int64
+	var mu sync.Mutex
+	res := Result{Latency: make(Latencies, 0, n)}
+	var wg sync.WaitGroup
+	start := time.Now()
+	for range clients {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			local := make(Latencies, 0, n/clients+1)
+			var errs int
+			var first error
+			for ctx.Err() == nil {
+				i := int(next.Add(1)) - 1
+				if i >= n {
+					break
+				}
+				t0 := time.Now()
+				if err := op(ctx, i); err != nil {
+					errs++
+					if first == nil {
+						first = err
+					}
+					continue
+				}
+				local = append(local, time.Since(t0))
+			}
+			mu.Lock()
+			res.Latency = append(res.Latency, local...)
+			res.Errors += errs
+			if res.FirstErr == nil {
+				res.FirstErr = first
+			}
+			mu.Unlock()
+		}()
+	}
+	wg.Wait()
+	res.Elapsed = time.Since(start)
+	res.N = len(res.Latency) + res.Errors
+	return res
+}
+
+// For calls op from clients goroutines at once until d has passed, and times each call.
+func For(ctx context.Context, d time.Duration, clients int, op func(ctx context.Context) error) Result {
+	ctx, cancel := context.WithTimeout(ctx, d)
+	defer cancel()
+	var mu sync.Mutex
+	var res Result
+	var wg sync.WaitGroup
+	start := time.Now()
+	for range max(1, clients) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var local Latencies
+			var errs int
+			var first error
+			for ctx.Err() == nil {
+				t0 := time.Now()
+				if err := op(ctx); err != nil {
+					if ctx.Err() != nil {
+						break // cut by the deadline, not a failure
+					}
+					errs++
+					if first == nil {
+						first = err
+					}
+					continue
+				}
+				local = append(local, time.Since(t0))
+			}
+			mu.Lock()
+			res.Latency = append(res.Latency, local...)
+			res.Errors += errs
+			if res.FirstErr == nil {
+				res.FirstErr = first
+			}
+			mu.Unlock()
+		}()
+	}
+	wg.Wait()
+	res.Elapsed = time.Since(start)
+	res.N = len(res.Latency) + res.Errors
+	return res
+}
