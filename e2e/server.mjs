@@ -18,7 +18,8 @@ function freePort() {
   });
 }
 
-// startServer builds the binary once per test file and serves the demo on a fresh database.
+// startServer builds the binary once per test file and serves the demo on a fresh database,
+// without the simulated year of history so that every test starts from a known state.
 export async function startServer(extraArgs = []) {
   const dir = mkdtempSync(join(tmpdir(), 'motcua-e2e-'));
   const bin = join(dir, 'motcua');
@@ -26,7 +27,7 @@ export async function startServer(extraArgs = []) {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const proc = spawn(bin, ['serve', '--demo', '--addr', `127.0.0.1:${port}`, '--db', join(dir, 'motcua.db'),
-    '--track-rate', '0', ...extraArgs], { stdio: ['ignore', 'pipe', 'pipe'] });
+    '--track-rate', '0', '--demo-history=false', ...extraArgs], { stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   proc.stdout.on('data', (d) => { log += d; });
   proc.stderr.on('data', (d) => { log += d; });

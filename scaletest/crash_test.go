@@ -25,7 +25,7 @@ func TestCrashSafety(t *testing.T) {
 		if testing.Short() {
 			target = 60
 		}
-		before := startServer(t, "before", dsn, nil, "--demo")
+		before := startServer(t, "before", dsn, nil, "--demo", "--demo-history=false")
 		ctx := context.Background()
 		applicant, err := before.Client.Token(ctx, "congdan", demo.Password)
 		if err != nil {

@@ -28,7 +28,7 @@ func TestSeveralInstancesOnPostgres(t *testing.T) {
 	}
 	mailbox := smtptest.Start(t)
 	env := []string{"MOTCUA_SMTP_ADDR=" + mailbox.Addr, "MOTCUA_SMTP_TLS=none"}
-	a := startServer(t, "a", dsn, env, "--demo")
+	a := startServer(t, "a", dsn, env, "--demo", "--demo-history=false")
 	b := startServer(t, "b", dsn, env)
 	ctx := context.Background()
 	instances := []*loadgen.Client{a.Client, b.Client}

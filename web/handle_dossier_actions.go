@@ -6,18 +6,14 @@ import (
 	"errors"
 	"io"
 	"net/http"
-	"slices"
 
 	"github.com/motcua/motcua"
-	"github.com/motcua/motcua/calendar"
 	"github.com/motcua/motcua/dossier"
-	"github.com/motcua/motcua/sqlstore"
 )
 
 // apiDossierAction takes one move on a dossier. The body is a small JSON object with the
 // fields the action needs (see dossier.Command); the actor always comes from the session.
-// The move, its event, a receipt's code number and the notification it causes are written
-// in one transaction.
+// Everything the move causes is written in one transaction (see moveDossier).
 func (s *Server) apiDossierAction(action dossier.Action) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		id, err := pathID(r, "id")
@@ -39,46 +35,17 @@ func (s *Server) apiDossierAction(action dossier.Action) http.HandlerFunc {
 	}
 }
 
-// moveDossier applies cmd, as the signed-in account, to dossier id: the move, its event, a
-// receipt's code number and the notification it causes are written in one transaction.
-// Pages and the API both come through here.
+// moveDossier applies cmd, as the signed-in account, to dossier id, through the service:
+// the move, its event, a receipt's code number, the e-mail, the figures and the national
+// portal messages it causes are written in one transaction. Pages and the API both come
+// through here; a dossier the account may not see is not found.
 func (s *Server) moveDossier(r *http.Request, id int64, cmd dossier.Command) (*dossier.Dossier, error) {
 	a := account(r)
-	cmd.Actor = actorOf(a)
-	unitIdentifier := ""
-	if cmd.Action == dossier.Receive && a.UnitCode != "" {
-		u, err := s.db.Unit(r.Context(), a.UnitCode)
-		if err != nil {
-			return nil, err
-		}
-		unitIdentifier = u.Identifier
-	}
-	now := s.cfg.Now()
-	d, _, err := s.db.ApplyDossier(r.Context(), id, func(d *dossier.Dossier, tx *sqlstore.DossierTx) (dossier.Event, error) {
+	d, _, err := s.dossiers.MoveChecked(r.Context(), *a, id, cmd, s.cfg.Now(), func(d *dossier.Dossier) error {
 		if !canSee(a, d) {
-			return dossier.Event{}, errDossierNotFound()
+			return errDossierNotFound()
 		}
-		if ok, err := tx.HasDocuments(cmd.Attachments); err != nil {
-			return dossier.Event{}, err
-		} else if !ok {
-			return dossier.Event{}, motcua.Invalid("attachments", "tệp đính kèm phải là tệp đã tải lên hồ sơ này",
-				"attachments must be files uploaded to this dossier")
-		}
-		if cmd.Action == dossier.Receive && d.Code == "" && unitIdentifier != "" {
-			// Only a move the rules allow may spend a number; a refused one rolls it back.
-			if slices.Contains(dossier.AllowedActions(d, cmd.Actor), cmd.Action) {
-				code, err := tx.IssueCode(unitIdentifier, calendar.DateOf(now.In(calendar.Vietnam)))
-				if err != nil {
-					return dossier.Event{}, err
-				}
-				cmd.Code = code
-			}
-		}
-		ev, err := d.Apply(cmd, now, s.workCalendar())
-		if err != nil {
-			return ev, err
-		}
-		return ev, s.notify(tx, d, ev)
+		return nil
 	})
 	return d, err
 }

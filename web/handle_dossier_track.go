@@ -50,28 +50,20 @@ func (s *Server) apiTrack(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	code, secret := strings.TrimSpace(r.URL.Query().Get("code")), r.URL.Query().Get("secret")
-	d, err := s.db.DossierByCode(r.Context(), code)
-	if err != nil {
-		d = &dossier.Dossier{} // compare against nothing, taking the same time
-	}
-	if !secretMatches(d.Applicant, secret) || err != nil || d.Code == "" {
-		s.apiError(w, r, http.StatusNotFound, "not_found", "",
-			"Không tìm thấy hồ sơ với mã và thông tin xác minh này", "No dossier matches this code and secret")
-		return
-	}
-	events, err := s.db.DossierEvents(r.Context(), d.ID)
+	d, err := s.findTracked(r.Context(), code, secret)
 	if err != nil {
 		s.apiFail(w, r, err)
 		return
 	}
-	v := trackView{Code: d.Code, ProcedureName: d.ProcedureName, Status: d.Status, StatusLabel: d.Status.Label(),
-		ReceivedAt: d.ReceivedAt, AppointmentAt: d.AppointmentAt, FinishedAt: d.FinishedAt, ReturnedAt: d.ReturnedAt,
-		Timeline: make([]trackEntry, 0, len(events))}
-	p := dossier.Track(d, s.workCalendar(), s.cfg.Now())
-	v.Progress, v.ProgressEN = p.Label(), p.LabelEN()
-	for _, e := range events {
-		v.Timeline = append(v.Timeline, trackEntry{At: e.At, Action: e.Action, Label: e.Action.Label(),
-			LabelEN: e.Action.LabelEN(), Status: e.To})
+	if d == nil {
+		s.apiError(w, r, http.StatusNotFound, "not_found", "",
+			"Không tìm thấy hồ sơ với mã và thông tin xác minh này", "No dossier matches this code and secret")
+		return
+	}
+	v, err := s.trackViewOf(r.Context(), d)
+	if err != nil {
+		s.apiFail(w, r, err)
+		return
 	}
 	writeJSON(w, http.StatusOK, v)
 }

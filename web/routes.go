@@ -91,6 +91,8 @@ func (s *Server) routes() []route {
 	rs = append(rs, s.dossierRoutes()...)
 	rs = append(rs, s.applicantPageRoutes()...)
 	rs = append(rs, s.officePageRoutes()...)
+	rs = append(rs, s.reportRoutes()...)
+	rs = append(rs, s.dashboardRoutes()...)
 	return append(rs, s.calendarRoutes()...)
 }
 

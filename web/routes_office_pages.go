@@ -1,7 +1,46 @@
 package web
 
+import (
+	"net/http"
+
+	"github.com/motcua/motcua/dossier"
+	"github.com/motcua/motcua/org"
+)
+
 // officePageRoutes lists the officers' console: queues, the dossier page with its
 // timeline, documents and forms, and every action of the state machine.
+//
+// The console is for the accounts that work on dossiers (desk, divisions, leaders,
+// clerks). Routes several of those roles share ask only for a sign-in and answer 404 to
+// the others, as a dossier they may not see does; each move then takes the permission
+// its API route takes, and the dossier's rules decide the rest.
 func (s *Server) officePageRoutes() []route {
-	return nil
+	page := func(pattern string, perm org.Permission, h http.HandlerFunc) route {
+		return route{pattern: pattern, perm: perm, h: h}
+	}
+	signed, receive, process := org.PermSignedIn, org.PermDossierReceive, org.PermDossierProcess
+	act := func(a dossier.Action, perm org.Permission) route {
+		return page("POST /office/dossiers/{id}/"+string(a), perm, s.officeOnly(s.officeAction(a)))
+	}
+	return []route{
+		page("GET /office", signed, s.officeOnly(s.officeQueuePage)),
+		page("GET /office/new", receive, s.officeNewPage),
+		page("POST /office/new", receive, s.officeFileAtCounter),
+		page("GET /office/book", signed, s.officeOnly(s.officeBookPage)),
+		page("GET /office/dossiers/{id}", signed, s.officeOnly(s.officeDossierPage)),
+
+		act(dossier.Receive, receive),
+		act(dossier.Guide, receive),
+		act(dossier.Refuse, receive),
+		act(dossier.Forward, signed),
+		act(dossier.RequestSupplement, process),
+		act(dossier.SupplementAction, signed),
+		act(dossier.RequestPayment, signed),
+		act(dossier.Pay, signed),
+		act(dossier.Approve, org.PermDossierApprove),
+		act(dossier.IssueResult, org.PermDossierIssue),
+		act(dossier.ReturnResult, receive),
+		act(dossier.Stop, process),
+		act(dossier.Apologize, signed),
+	}
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/motcua/motcua/calendar"
+	"github.com/motcua/motcua/service"
 	"github.com/motcua/motcua/sqlstore"
 )
 
@@ -42,6 +43,9 @@ type Server struct {
 	metrics *metrics
 	limiter *clientLimiter
 	mux     *http.ServeMux
+	// dossiers carries out every dossier move; reports answers the figures.
+	dossiers *service.Dossiers
+	reports  service.Reports
 	// cal is the working-day calendar in force: the built-in rules plus the official
 	// decisions kept in the database. It is swapped whole when a decision changes.
 	cal atomic.Pointer[calendarState]
@@ -61,6 +65,8 @@ func New(ctx context.Context, db *sqlstore.DB, log *slog.Logger, cfg Config) (*S
 	}
 	s := &Server{cfg: cfg, db: db, log: log, mux: http.NewServeMux()}
 	s.cal.Store(&calendarState{rev: -1, cal: calendar.Default()})
+	s.dossiers = &service.Dossiers{DB: db, Calendar: s.workCalendar, BaseURL: cfg.BaseURL, Log: log}
+	s.reports = service.Reports{DB: db}
 	var err error
 	if s.static, err = newStaticFiles(); err != nil {
 		return nil, err

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/motcua/motcua/demo"
+	"github.com/motcua/motcua/service"
 	"github.com/motcua/motcua/sqlstore"
 	"github.com/motcua/motcua/web"
 )
@@ -52,6 +53,8 @@ func runServe(args []string, stdout io.Writer) error {
 	addr := fs.String("addr", env("MOTCUA_ADDR", "127.0.0.1:8080"), "listen address HOST:PORT (MOTCUA_ADDR)")
 	dsn := dbFlag(fs)
 	withDemo := fs.Bool("demo", false, "seed demo organisation, accounts and catalog (password: demo)")
+	demoHistory := fs.Bool("demo-history", true, "with --demo, simulate a year of dossiers in a freshly seeded database")
+	demoSeed := fs.Int64("demo-seed", 1, "random seed of the --demo-history simulation")
 	demoOnNetwork := fs.Bool("demo-on-network", false, "allow demo accounts on a non-loopback address")
 	secure := fs.Bool("secure-cookies", env("MOTCUA_SECURE_COOKIES", "") == "1", "mark cookies Secure (behind TLS) (MOTCUA_SECURE_COOKIES=1)")
 	trackRate := fs.Int("track-rate", envInt("MOTCUA_TRACK_RATE", 30), "public lookups per client per minute; 0 = no limit (MOTCUA_TRACK_RATE)")
@@ -80,6 +83,12 @@ func runServe(args []string, stdout io.Writer) error {
 			return err
 		}
 		log.Info("demo data", "seeded", seeded)
+		if seeded && *demoHistory {
+			svc := &service.Dossiers{DB: db, BaseURL: *baseURL, Log: log}
+			if _, err := demo.History(ctx, db, svc, demo.HistoryOptions{Seed: *demoSeed, Log: log}); err != nil {
+				return err
+			}
+		}
 	}
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
@@ -100,6 +109,9 @@ func runServe(args []string, stdout io.Writer) error {
 		return err
 	}
 	go mailer.Run(ctx)
+	if err := startPortalWorker(ctx, db, log); err != nil {
+		return err
+	}
 	hs := &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 2 * time.Minute,
 		WriteTimeout: 2 * time.Minute, IdleTimeout: 2 * time.Minute, ErrorLog: slog.NewLogLogger(log.Handler(), slog.LevelWarn)}
 	fmt.Fprintf(stdout, "motcua đang chạy tại / listening on %s (cơ sở dữ liệu / database: %s)\n", base, db.Engine)

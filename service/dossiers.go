@@ -1,0 +1,139 @@
+package service
+
+import (
+	"context"
+	"log/slog"
+	"slices"
+	"sync"
+	"time"
+
+	"github.com/motcua/motcua"
+	"github.com/motcua/motcua/calendar"
+	"github.com/motcua/motcua/dossier"
+	"github.com/motcua/motcua/org"
+	"github.com/motcua/motcua/sqlstore"
+)
+
+// Dossiers carries out the moves on dossiers.
+type Dossiers struct {
+	DB *sqlstore.DB
+	// Calendar is the working-day calendar in force; nil means calendar.Default().
+	Calendar func() *calendar.Calendar
+	// BaseURL is the public address, for the tracking link in e-mails and the document
+	// links sent to the national portal; empty leaves them out.
+	BaseURL string
+	Log     *slog.Logger
+
+	versions sync.Map // "code#number" → *catalog.Version, published versions only
+}
+
+// Move applies cmd, taken by the account by, to dossier id at now. See MoveChecked.
+func (s *Dossiers) Move(ctx context.Context, by org.Account, id int64, cmd dossier.Command,
+	now time.Time) (*dossier.Dossier, dossier.Event, error) {
+	return s.MoveChecked(ctx, by, id, cmd, now, nil)
+}
+
+// MoveChecked applies cmd, taken by the account by, to dossier id at now, after check
+// (if any) accepted the dossier as locked for the move. In one transaction it stores the
+// dossier and its event, issues a receipt's code number, queues the applicant's e-mail and
+// the national portal messages, and moves the figures from the dossier's old fact to its
+// new one. If anything fails, nothing changes.
+func (s *Dossiers) MoveChecked(ctx context.Context, by org.Account, id int64, cmd dossier.Command, now time.Time,
+	check func(*dossier.Dossier) error) (*dossier.Dossier, dossier.Event, error) {
+	cmd.Actor = dossier.Actor{AccountID: by.ID, Name: by.DisplayName, Role: by.Role, UnitCode: by.UnitCode}
+	unitIdentifier := ""
+	if cmd.Action == dossier.Receive && by.UnitCode != "" {
+		u, err := s.DB.Unit(ctx, by.UnitCode)
+		if err != nil {
+			return nil, dossier.Event{}, err
+		}
+		unitIdentifier = u.Identifier
+	}
+	// What the portal and the figures need from elsewhere is read before the transaction:
+	// on PostgreSQL reads and writes share one pool, and a move holding a connection while
+	// waiting for a second could starve it.
+	before, err := s.DB.Dossier(ctx, id)
+	if err != nil {
+		return nil, dossier.Event{}, err
+	}
+	in, err := s.syncInputs(ctx, before, &by)
+	if err != nil {
+		return nil, dossier.Event{}, err
+	}
+	clk := s.clock()
+	return s.DB.ApplyDossier(ctx, id, func(d *dossier.Dossier, tx *sqlstore.DossierTx) (dossier.Event, error) {
+		if check != nil {
+			if err := check(d); err != nil {
+				return dossier.Event{}, err
+			}
+		}
+		if ok, err := tx.HasDocuments(cmd.Attachments); err != nil {
+			return dossier.Event{}, err
+		} else if !ok {
+			return dossier.Event{}, motcua.Invalid("attachments", "tệp đính kèm phải là tệp đã tải lên hồ sơ này",
+				"attachments must be files uploaded to this dossier")
+		}
+		if cmd.Action == dossier.Receive && d.Code == "" && unitIdentifier != "" {
+			// Only a move the rules allow may spend a number; a refused one rolls it back.
+			if slices.Contains(dossier.AllowedActions(d, cmd.Actor), cmd.Action) {
+				code, err := tx.IssueCode(unitIdentifier, calendar.DateOf(now.In(calendar.Vietnam)))
+				if err != nil {
+					return dossier.Event{}, err
+				}
+				cmd.Code = code
+			}
+		}
+		old, counted, err := tx.ReportFact()
+		if err != nil {
+			return dossier.Event{}, err
+		}
+		stepsBefore := finishedSteps(d, counted)
+		ev, err := d.Apply(cmd, now, clk)
+		if err != nil {
+			return ev, err
+		}
+		if err := s.queueEmail(tx, d, ev); err != nil {
+			return ev, err
+		}
+		if err := s.record(tx, d, old, stepsBefore, in.version, clk, now); err != nil {
+			return ev, err
+		}
+		return ev, queuePortal(tx, d, ev, in.context(d))
+	})
+}
+
+// Create stores a new draft filed by the account by (the applicant, or the officer at the
+// counter for a walk-in); in.Procedure must be set. A draft with the same idempotency key
+// from the same account comes back with existed set. A draft counts in no figure.
+func (s *Dossiers) Create(ctx context.Context, by org.Account, in dossier.DraftInput,
+	now time.Time) (d *dossier.Dossier, existed bool, err error) {
+	if in.Procedure == nil {
+		return nil, false, motcua.Invalid("procedure_code", "cần chọn thủ tục", "a procedure is required")
+	}
+	d, err = dossier.NewDraft(in, now)
+	if err != nil {
+		return nil, false, err
+	}
+	id, existed, err := s.DB.CreateDossierDraft(ctx, d, by.ID)
+	if err != nil {
+		return nil, false, err
+	}
+	d, err = s.DB.Dossier(ctx, id)
+	return d, existed, err
+}
+
+func (s *Dossiers) clock() *calendar.Calendar {
+	if s.Calendar != nil {
+		if c := s.Calendar(); c != nil {
+			return c
+		}
+	}
+	return calendar.Default()
+}
+
+func (s *Dossiers) log() *slog.Logger {
+	if s.Log != nil {
+		return s.Log
+	}
+	return slog.Default()
+}

@@ -1,0 +1,143 @@
+package sqlstore
+
+import (
+	"cmp"
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/motcua/motcua/dossier"
+	"github.com/motcua/motcua/report"
+)
+
+// upsertBucket adds a delta to one row of table, keyed by keyCol and the report key,
+// creating the row when it is new.
+func upsertBucket(table, keyCol string) string {
+	sets := make([]string, len(counterColumns))
+	for i, c := range counterColumns {
+		sets[i] = c + " = " + table + "." + c + " + excluded." + c
+	}
+	return `INSERT INTO ` + table + ` (` + keyCol + `, unit, field, procedure_code, ` + strings.Join(counterColumns, ", ") +
+		`) VALUES (?, ?, ?, ?` + strings.Repeat(", ?", len(counterColumns)) + `)
+		ON CONFLICT (` + keyCol + `, unit, field, procedure_code) DO UPDATE SET ` + strings.Join(sets, ", ")
+}
+
+var (
+	upsertDay   = upsertBucket("report_days", "day")
+	upsertMonth = upsertBucket("report_months", "month")
+)
+
+// ApplyReportDeltas adds deltas (report.Diff) to the day buckets and to the month roll-up
+// in t. Rows are touched in key order, so that two moves on PostgreSQL lock shared
+// buckets in the same order and never deadlock.
+func (t *Tx) ApplyReportDeltas(ctx context.Context, deltas []report.Delta) error {
+	type bucket struct {
+		at  int
+		key report.Key
+	}
+	cmpBucket := func(a, b bucket) int {
+		return cmp.Or(cmp.Compare(a.at, b.at), cmp.Compare(a.key.Unit, b.key.Unit),
+			cmp.Compare(a.key.Field, b.key.Field), cmp.Compare(a.key.Procedure, b.key.Procedure))
+	}
+	days, months := map[bucket]report.Counters{}, map[bucket]report.Counters{}
+	for _, d := range deltas {
+		for _, m := range []struct {
+			into map[bucket]report.Counters
+			at   int
+		}{{days, dayKey(d.Day)}, {months, monthKey(d.Day)}} {
+			b := bucket{m.at, d.Key}
+			c := m.into[b]
+			c.Add(d.Counters)
+			m.into[b] = c
+		}
+	}
+	for _, tbl := range []struct {
+		rows map[bucket]report.Counters
+		sql  string
+	}{{days, upsertDay}, {months, upsertMonth}} {
+		keys := make([]bucket, 0, len(tbl.rows))
+		for b, c := range tbl.rows {
+			if !c.IsZero() {
+				keys = append(keys, b)
+			}
+		}
+		slices.SortFunc(keys, cmpBucket)
+		for _, b := range keys {
+			args := append([]any{b.at, b.key.Unit, b.key.Field, b.key.Procedure}, counterValues(tbl.rows[b])...)
+			if _, err := t.Exec(ctx, tbl.sql, args...); err != nil {
+				return fmt.Errorf("sqlstore: report bucket: %w", err)
+			}
+		}
+	}
+	return nil
+}
+
+// ReportFact is the fact the dossier's counters hold now; ok is false for a dossier that
+// has contributed nothing yet (a draft, or one stored before the figures existed), whose
+// fact is then zero but for Synced.
+func (t *DossierTx) ReportFact() (f report.Fact, ok bool, err error) {
+	return t.tx.reportFact(t.ctx, t.id)
+}
+
+// PutReportFact moves the dossier's counters from old to new (report.Diff) and keeps new
+// beside the dossier, with the columns the backlog queries read.
+func (t *DossierTx) PutReportFact(old, new report.Fact) error {
+	return t.tx.moveFact(t.ctx, t.id, old, new)
+}
+
+// moveFact moves a dossier's counters and late counters from old to new and keeps new.
+func (t *Tx) moveFact(ctx context.Context, id int64, old, new report.Fact) error {
+	if err := t.ApplyReportDeltas(ctx, report.Diff(old, new)); err != nil {
+		return err
+	}
+	if err := t.applyLateDeltas(ctx, lateDeltas(old, new)); err != nil {
+		return err
+	}
+	return t.writeReportFact(ctx, id, new)
+}
+
+func (t *Tx) reportFact(ctx context.Context, id int64) (f report.Fact, ok bool, err error) {
+	var raw sql.NullString
+	var synced sql.NullInt64
+	if err := t.QueryRow(ctx, `SELECT report_fact, synced_at FROM dossiers WHERE id = ?`, id).Scan(&raw, &synced); err != nil {
+		return f, false, err
+	}
+	if !raw.Valid || raw.String == "" {
+		// Nothing counted yet; a portal acknowledgment that came first is kept for the
+		// fact to come.
+		f.Synced = synced.Valid
+		return f, false, nil
+	}
+	if err := json.Unmarshal([]byte(raw.String), &f); err != nil {
+		return f, false, fmt.Errorf("sqlstore: dossier %d report fact: %w", id, err)
+	}
+	return f, true, nil
+}
+
+func (t *Tx) writeReportFact(ctx context.Context, id int64, f report.Fact) error {
+	body, err := json.Marshal(f)
+	if err != nil {
+		return err
+	}
+	_, err = t.Exec(ctx, `UPDATE dossiers SET report_fact = ?, report_class = ?, report_unit = ?, report_field = ?,
+		late_from = ? WHERE id = ?`, string(body), ReportClass(f), f.Unit, f.Field, nullMillis(f.LateFrom), id)
+	return err
+}
+
+// ReportClass is the fact's class as the drill-down lists it: a resolved dossier is split
+// by timing into resolved_early, resolved_on_time and resolved_late (CountersFor's split).
+func ReportClass(f report.Fact) string {
+	if f.Class != report.Resolved {
+		return string(f.Class)
+	}
+	switch f.Timing {
+	case dossier.Early:
+		return "resolved_early"
+	case dossier.OnTime:
+		return "resolved_on_time"
+	}
+	return "resolved_late"
+}

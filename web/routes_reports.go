@@ -1,0 +1,27 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/motcua/motcua/org"
+)
+
+// reportRoutes lists the leaders' figures (báo cáo), the Decision 766 index and the
+// national portal payload of a dossier.
+func (s *Server) reportRoutes() []route {
+	api := func(pattern string, perm org.Permission, h http.HandlerFunc) route {
+		return route{pattern: pattern, perm: perm, api: true, h: h}
+	}
+	view := org.PermReportsView
+	return []route{
+		api("GET /api/v1/reports/summary", view, s.apiReportSummary),
+		api("GET /api/v1/reports/index766", view, s.apiReportIndex766),
+		api("GET /api/v1/reports/trend", view, s.apiReportTrend),
+		api("GET /api/v1/reports/breakdown", view, s.apiReportBreakdown),
+		api("GET /api/v1/reports/bottlenecks", view, s.apiReportBottlenecks),
+		api("GET /api/v1/reports/dossiers", view, s.apiReportDossiers),
+		api("GET /api/v1/reports/export.xlsx", view, s.apiReportExport),
+		// Staff who can see the dossier; the rule is checked in the handler.
+		api("GET /api/v1/dossiers/{id}/sync-payload", org.PermSignedIn, s.apiSyncPayload),
+	}
+}
