@@ -39,11 +39,11 @@ type DB struct {
 	// sqliteDSN is the SQLite connection string without the writer or reader options.
 	sqliteDSN string
 	binds     sync.Map // query text → rebound text (PostgreSQL)
-	// SQLite parses a statement every time it is run; reads are prepared once per pool
-	// and reused. (The writer runs inside transactions that hold its only connection,
-	// where preparing on the pool would wait for itself.) PostgreSQL's driver keeps its
-	// own statement cache.
-	readStmts stmtCache
+	// SQLite parses a statement every time it is run, so statements are prepared once per
+	// pool and reused. A write transaction holds the writer's only connection, where
+	// preparing on the pool would wait for itself: a statement first seen inside one runs
+	// unprepared and is prepared after the commit. PostgreSQL's driver keeps its own cache.
+	readStmts, writeStmts stmtCache
 }
 
 // stmtCache holds prepared statements of one pool by query text. Queries built from
@@ -80,6 +80,13 @@ func (c *stmtCache) get(ctx context.Context, pool *sql.DB, q string) *sql.Stmt {
 	}
 	c.stmts[q] = st
 	return st
+}
+
+// lookup returns the prepared statement for q without preparing it.
+func (c *stmtCache) lookup(q string) *sql.Stmt {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.stmts[q]
 }
 
 func (c *stmtCache) close() {
@@ -187,6 +194,7 @@ func redact(err error) error {
 // Close closes both pools.
 func (db *DB) Close() error {
 	db.readStmts.close()
+	db.writeStmts.close()
 	err := db.write.Close()
 	if db.read != db.write {
 		err = errors.Join(err, db.read.Close())
@@ -232,17 +240,41 @@ type queryer interface {
 type Tx struct {
 	db *DB
 	tx *sql.Tx
+	// unprepared lists statements this transaction ran that the writer had not prepared.
+	unprepared []string
+}
+
+// stmt returns the transaction's handle on the writer's prepared statement for q, or nil
+// (and notes q for preparing after the commit).
+func (t *Tx) stmt(ctx context.Context, q string) *sql.Stmt {
+	if t.db.Engine != SQLite {
+		return nil
+	}
+	if st := t.db.writeStmts.lookup(q); st != nil {
+		return t.tx.StmtContext(ctx, st)
+	}
+	t.unprepared = append(t.unprepared, q)
+	return nil
 }
 
 func (t *Tx) Exec(ctx context.Context, q string, args ...any) (sql.Result, error) {
+	if st := t.stmt(ctx, q); st != nil {
+		return st.ExecContext(ctx, args...)
+	}
 	return t.tx.ExecContext(ctx, t.db.bind(q), args...)
 }
 
 func (t *Tx) Query(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
+	if st := t.stmt(ctx, q); st != nil {
+		return st.QueryContext(ctx, args...)
+	}
 	return t.tx.QueryContext(ctx, t.db.bind(q), args...)
 }
 
 func (t *Tx) QueryRow(ctx context.Context, q string, args ...any) *sql.Row {
+	if st := t.stmt(ctx, q); st != nil {
+		return st.QueryRowContext(ctx, args...)
+	}
 	return t.tx.QueryRowContext(ctx, t.db.bind(q), args...)
 }
 
@@ -252,11 +284,19 @@ func (db *DB) InTx(ctx context.Context, fn func(*Tx) error) error {
 	if err != nil {
 		return err
 	}
-	if err := fn(&Tx{db: db, tx: tx}); err != nil {
+	t := &Tx{db: db, tx: tx}
+	if err := fn(t); err != nil {
 		tx.Rollback()
 		return err
 	}
-	return tx.Commit()
+	if err := tx.Commit(); err != nil {
+		return err
+	}
+	// The writer's connection is free again: prepare what this transaction ran unprepared.
+	for _, q := range t.unprepared {
+		db.writeStmts.get(ctx, db.write, q)
+	}
+	return nil
 }
 
 func (db *DB) readStmt(ctx context.Context, q string) *sql.Stmt {
