@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/motcua/motcua/calendar"
 	"github.com/motcua/motcua/dossier"
@@ -182,4 +183,27 @@ func (db *DB) VerifyAllChains(ctx context.Context, broken func(dossierID int64, 
 			}
 		}
 	}
+}
+
+// DossierTimeline returns the outline of a dossier's history — when, which action and
+// the status it led to — from the indexed columns, without decoding the full events. The
+// public tracking page needs no more.
+func (db *DB) DossierTimeline(ctx context.Context, id int64) ([]dossier.Event, error) {
+	rows, err := db.query(ctx, `SELECT seq, at, action, from_status, to_status FROM dossier_events
+		WHERE dossier_id = ? ORDER BY seq`, id)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []dossier.Event
+	for rows.Next() {
+		var e dossier.Event
+		var at int64
+		if err := rows.Scan(&e.Seq, &at, &e.Action, &e.From, &e.To); err != nil {
+			return nil, err
+		}
+		e.At = time.UnixMilli(at)
+		out = append(out, e)
+	}
+	return out, rows.Err()
 }

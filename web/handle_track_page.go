@@ -95,7 +95,7 @@ func (s *Server) findTracked(ctx context.Context, code, secret string) (*dossier
 
 // trackViewOf is what the public may read of d, as apiTrack answers it.
 func (s *Server) trackViewOf(ctx context.Context, d *dossier.Dossier) (*trackView, error) {
-	events, err := s.db.DossierEvents(ctx, d.ID)
+	events, err := s.db.DossierTimeline(ctx, d.ID)
 	if err != nil {
 		return nil, err
 	}
