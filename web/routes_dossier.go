@@ -18,11 +18,11 @@ func (s *Server) dossierRoutes() []route {
 	api := func(pattern string, perm org.Permission, h http.HandlerFunc) route {
 		return route{pattern: pattern, perm: perm, api: true, h: h}
 	}
-	signed, file, receive, process := org.PermSignedIn, org.PermDossierFile, org.PermDossierReceive, org.PermDossierProcess
+	signed, file, receive := org.PermSignedIn, org.PermDossierFile, org.PermDossierReceive
 	act := func(a dossier.Action, perm org.Permission) route {
 		return api("POST /api/v1/dossiers/{id}/"+string(a), perm, s.apiDossierAction(a))
 	}
-	return []route{
+	rs := []route{
 		api("POST /api/v1/dossiers", file, s.apiFileDossier),
 		api("POST /api/v1/desk/dossiers", receive, s.apiFileAtDesk),
 		api("GET /api/v1/dossiers", signed, s.apiListDossiers),
@@ -30,21 +30,6 @@ func (s *Server) dossierRoutes() []route {
 		api("POST /api/v1/dossiers/{id}/documents", signed, s.apiUploadDocument),
 		api("GET /api/v1/dossiers/{id}/documents/{doc}", signed, s.apiDownloadDocument),
 
-		act(dossier.Submit, file),
-		act(dossier.Receive, receive),
-		act(dossier.Guide, receive),
-		act(dossier.Refuse, receive),
-		act(dossier.Forward, signed),
-		act(dossier.RequestSupplement, process),
-		act(dossier.SupplementAction, signed),
-		act(dossier.RequestPayment, signed),
-		act(dossier.Pay, signed),
-		act(dossier.Approve, org.PermDossierApprove),
-		act(dossier.IssueResult, org.PermDossierIssue),
-		act(dossier.ReturnResult, receive),
-		act(dossier.Withdraw, file),
-		act(dossier.Stop, process),
-		act(dossier.Apologize, signed),
 		api("POST /api/v1/dossiers/{id}/rating", file, s.apiDossierAction(dossier.Rate)),
 
 		api("GET /api/v1/dossiers/{id}/forms/{form}", signed, s.apiDossierForm),
@@ -52,4 +37,33 @@ func (s *Server) dossierRoutes() []route {
 		api("GET /api/v1/forms/07.xlsx", receive, s.apiTrackingBookXLSX),
 		api("GET /api/v1/track", org.PermPublic, s.apiTrack),
 	}
+	for _, m := range dossierMoves {
+		rs = append(rs, act(m.action, m.perm))
+	}
+	return rs
+}
+
+// dossierMoves is the permission each move's route needs, for the API and the officers'
+// pages alike; the state machine then decides whether the role may make the move on the
+// dossier at hand (403 or 409). Rating has its own body and route.
+var dossierMoves = []struct {
+	action dossier.Action
+	perm   org.Permission
+	staff  bool // offered on the officers' pages
+}{
+	{dossier.Submit, org.PermDossierFile, false},
+	{dossier.Receive, org.PermDossierReceive, true},
+	{dossier.Guide, org.PermDossierReceive, true},
+	{dossier.Refuse, org.PermDossierReceive, true},
+	{dossier.Forward, org.PermSignedIn, true},
+	{dossier.RequestSupplement, org.PermDossierProcess, true},
+	{dossier.SupplementAction, org.PermSignedIn, true},
+	{dossier.RequestPayment, org.PermSignedIn, true},
+	{dossier.Pay, org.PermSignedIn, true},
+	{dossier.Approve, org.PermDossierApprove, true},
+	{dossier.IssueResult, org.PermDossierIssue, true},
+	{dossier.ReturnResult, org.PermDossierReceive, true},
+	{dossier.Withdraw, org.PermDossierFile, false},
+	{dossier.Stop, org.PermDossierProcess, true},
+	{dossier.Apologize, org.PermSignedIn, true},
 }

@@ -18,29 +18,21 @@ func (s *Server) officePageRoutes() []route {
 	page := func(pattern string, perm org.Permission, h http.HandlerFunc) route {
 		return route{pattern: pattern, perm: perm, h: h}
 	}
-	signed, receive, process := org.PermSignedIn, org.PermDossierReceive, org.PermDossierProcess
+	signed, receive := org.PermSignedIn, org.PermDossierReceive
 	act := func(a dossier.Action, perm org.Permission) route {
 		return page("POST /office/dossiers/{id}/"+string(a), perm, s.officeOnly(s.officeAction(a)))
 	}
-	return []route{
+	rs := []route{
 		page("GET /office", signed, s.officeOnly(s.officeQueuePage)),
 		page("GET /office/new", receive, s.officeNewPage),
 		page("POST /office/new", receive, s.officeFileAtCounter),
 		page("GET /office/book", signed, s.officeOnly(s.officeBookPage)),
 		page("GET /office/dossiers/{id}", signed, s.officeOnly(s.officeDossierPage)),
-
-		act(dossier.Receive, receive),
-		act(dossier.Guide, receive),
-		act(dossier.Refuse, receive),
-		act(dossier.Forward, signed),
-		act(dossier.RequestSupplement, process),
-		act(dossier.SupplementAction, signed),
-		act(dossier.RequestPayment, signed),
-		act(dossier.Pay, signed),
-		act(dossier.Approve, org.PermDossierApprove),
-		act(dossier.IssueResult, org.PermDossierIssue),
-		act(dossier.ReturnResult, receive),
-		act(dossier.Stop, process),
-		act(dossier.Apologize, signed),
 	}
+	for _, m := range dossierMoves {
+		if m.staff {
+			rs = append(rs, act(m.action, m.perm))
+		}
+	}
+	return rs
 }
