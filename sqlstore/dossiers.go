@@ -182,3 +182,14 @@ func fromMillis(ms sql.NullInt64) time.Time {
 	}
 	return time.UnixMilli(ms.Int64)
 }
+
+// DossierHead returns a dossier's id and the sequence number of its last event by code,
+// without reading its body: callers that keep decoded dossiers compare the sequence to
+// know whether theirs is current.
+func (db *DB) DossierHead(ctx context.Context, code string) (id int64, lastSeq int, err error) {
+	err = db.queryRow(ctx, `SELECT id, last_seq FROM dossiers WHERE code = ?`, code).Scan(&id, &lastSeq)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, 0, errNoDossier()
+	}
+	return id, lastSeq, err
+}

@@ -2,11 +2,9 @@ package web
 
 import (
 	"context"
-	"errors"
 	"net/http"
 	"strings"
 
-	"github.com/motcua/motcua"
 	"github.com/motcua/motcua/dossier"
 )
 
@@ -77,31 +75,12 @@ func (s *Server) trackLookup(w http.ResponseWriter, r *http.Request) {
 	s.renderTrack(w, r, http.StatusOK, p)
 }
 
-// findTracked is the lookup of apiTrack for pages: the dossier a code and a secret open, or
-// nil for a wrong code and a wrong secret alike, compared in the same time.
-func (s *Server) findTracked(ctx context.Context, code, secret string) (*dossier.Dossier, error) {
-	d, err := s.db.DossierByCode(ctx, code)
-	if errors.Is(err, motcua.ErrNotFound) {
-		d, err = &dossier.Dossier{}, nil
-	}
-	if err != nil {
-		return nil, err
-	}
-	if !secretMatches(d.Applicant, secret) || d.Code == "" {
-		return nil, nil
-	}
-	return d, nil
-}
-
 // trackViewOf is what the public may read of d, as apiTrack answers it.
-func (s *Server) trackViewOf(ctx context.Context, d *dossier.Dossier) (*trackView, error) {
-	events, err := s.db.DossierTimeline(ctx, d.ID)
-	if err != nil {
-		return nil, err
-	}
+func (s *Server) trackViewOf(ctx context.Context, t *tracked) (*trackView, error) {
+	d := t.d
 	v := &trackView{Code: d.Code, ProcedureName: d.ProcedureName, Status: d.Status, StatusLabel: d.Status.Label(),
 		ReceivedAt: d.ReceivedAt, AppointmentAt: d.AppointmentAt, FinishedAt: d.FinishedAt, ReturnedAt: d.ReturnedAt,
-		Timeline: publicTimeline(events)}
+		Timeline: t.timeline}
 	p := dossier.Track(d, s.workCalendar(), s.cfg.Now())
 	v.Progress, v.ProgressEN = p.Label(), p.LabelEN()
 	return v, nil

@@ -43,6 +43,8 @@ type Server struct {
 	metrics *metrics
 	limiter *clientLimiter
 	mux     *http.ServeMux
+	// tracking keeps decoded dossiers for the public lookup.
+	tracking trackCache
 	// dossiers carries out every dossier move; reports answers the figures.
 	dossiers *service.Dossiers
 	reports  service.Reports
