@@ -11,6 +11,7 @@ import (
 	"github.com/motcua/motcua"
 	"github.com/motcua/motcua/dossier"
 	"github.com/motcua/motcua/org"
+	"github.com/motcua/motcua/sqlstore"
 )
 
 // Who sees which dossier:
@@ -145,4 +146,22 @@ func (s *Server) dossierFail(w http.ResponseWriter, r *http.Request, err error) 
 func lower(s string) string {
 	r, n := utf8.DecodeRuneInString(s)
 	return string(unicode.ToLower(r)) + s[n:]
+}
+
+// visibleTo limits a list filter to the dossiers a may see, the same rule canSee applies
+// to one dossier: applicants their own (drafts too), the divisions what their unit touched,
+// the desk, leaders and clerks every filed dossier; my_steps is the account's own open
+// steps. It reports false for accounts that see no dossiers at all.
+func visibleTo(f *sqlstore.DossierFilter, a *org.Account) bool {
+	switch {
+	case a.Role.IsApplicant():
+		f.OwnerID, f.WithDrafts = a.ID, true
+	case a.Role == org.RoleSpecialist || a.Role == org.RoleHead:
+		f.UnitCode = a.UnitCode
+	case a.Role == org.RoleOfficer || a.Role == org.RoleLeader || a.Role == org.RoleClerk:
+	default:
+		return false
+	}
+	f.StepUnit, f.AssigneeID, f.StepRoles = a.UnitCode, a.ID, stepRoles[a.Role]
+	return true
 }

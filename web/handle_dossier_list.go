@@ -55,18 +55,11 @@ func (s *Server) apiListDossiers(w http.ResponseWriter, r *http.Request) {
 		}
 		f.Statuses = append(f.Statuses, st)
 	}
-	switch {
-	case a.Role.IsApplicant():
-		f.OwnerID, f.WithDrafts = a.ID, true
-	case a.Role == org.RoleSpecialist || a.Role == org.RoleHead:
-		f.UnitCode = a.UnitCode
-	case a.Role == org.RoleOfficer || a.Role == org.RoleLeader || a.Role == org.RoleClerk:
-	default:
+	if !visibleTo(&f, a) {
 		writeJSON(w, http.StatusOK, map[string]any{"items": []sqlstore.DossierRow{}, "next": ""})
 		return
 	}
 	now := s.cfg.Now()
-	f.StepUnit, f.AssigneeID, f.StepRoles = a.UnitCode, a.ID, stepRoles[a.Role]
 	f.Now, f.DueBy = now, s.workCalendar().Due(now, calendar.Days(1))
 	rows, next, err := s.db.ListDossiers(r.Context(), f)
 	if err != nil {

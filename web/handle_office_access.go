@@ -51,13 +51,3 @@ var officeQueueLabels = map[string][2]string{
 	sqlstore.QueueWaiting:   {"Chờ bổ sung", "Awaiting supplement"},
 	sqlstore.QueueAll:       {"Tất cả", "All"},
 }
-
-// officeVisible limits f to the dossiers a sees, as the API's list does: the divisions see
-// what their unit touched, the desk, leaders and clerks see every filed dossier, and
-// my_steps is the account's own open steps.
-func officeVisible(f *sqlstore.DossierFilter, a *org.Account) {
-	if a.Role == org.RoleSpecialist || a.Role == org.RoleHead {
-		f.UnitCode = a.UnitCode
-	}
-	f.StepUnit, f.AssigneeID, f.StepRoles = a.UnitCode, a.ID, stepRoles[a.Role]
-}

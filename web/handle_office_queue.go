@@ -158,7 +158,7 @@ func (s *Server) officeStoreFilter(r *http.Request, data *officeQueueData) (sqls
 	now := s.cfg.Now()
 	f := sqlstore.DossierFilter{ProcedureCode: data.Filter.Procedure, After: q.Get("after"), Limit: officePageSize,
 		Now: now, DueBy: s.workCalendar().Due(now, calendar.Days(1))}
-	officeVisible(&f, account(r))
+	visibleTo(&f, account(r))
 	if v := q.Get("limit"); v != "" {
 		n, err := strconv.Atoi(v)
 		if err != nil || n < 1 || n > sqlstore.MaxDossierPage {
