@@ -15,6 +15,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/jackc/pgx/v5"
 	_ "github.com/jackc/pgx/v5/stdlib" // registers "pgx"
 	_ "modernc.org/sqlite"             // registers "sqlite"
 )
@@ -44,6 +45,8 @@ type DB struct {
 	// preparing on the pool would wait for itself: a statement first seen inside one runs
 	// unprepared and is prepared after the commit. PostgreSQL's driver keeps its own cache.
 	readStmts, writeStmts stmtCache
+	// commits groups SQLite's write transactions (nil on PostgreSQL).
+	commits *committer
 }
 
 // stmtCache holds prepared statements of one pool by query text. Queries built from
@@ -134,7 +137,7 @@ func openSQLite(path string) (*DB, error) {
 	// busy_timeout must come before journal_mode so that switching to WAL waits for a lock
 	// instead of failing when another process holds the file.
 	base := "file:" + path + "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)" +
-		"&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)&_time_format=sqlite"
+		"&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)&_pragma=temp_store(MEMORY)&_time_format=sqlite"
 	write, err := sql.Open("sqlite", base+"&_txlock=immediate")
 	if err != nil {
 		return nil, fmt.Errorf("sqlstore: open %s: %w", path, err)
@@ -155,7 +158,9 @@ func openSQLite(path string) (*DB, error) {
 	n := max(4, 2*runtime.NumCPU())
 	read.SetMaxOpenConns(n)
 	read.SetMaxIdleConns(n)
-	return &DB{Engine: SQLite, write: write, read: read, sqliteDSN: base}, nil
+	db := &DB{Engine: SQLite, write: write, read: read, sqliteDSN: base}
+	db.commits = newCommitter(db)
+	return db, nil
 }
 
 func openPostgres(dsn string) (*DB, error) {
@@ -193,6 +198,9 @@ func redact(err error) error {
 
 // Close closes both pools.
 func (db *DB) Close() error {
+	if db.commits != nil {
+		db.commits.close()
+	}
 	db.readStmts.close()
 	db.writeStmts.close()
 	err := db.write.Close()
@@ -242,6 +250,14 @@ type Tx struct {
 	tx *sql.Tx
 	// unprepared lists statements this transaction ran that the writer had not prepared.
 	unprepared []string
+	// ctx, when set, replaces the context statements are given: the statements of a
+	// grouped SQLite transaction run to the end once begun (see committer).
+	ctx context.Context
+	// On PostgreSQL, conn is the transaction's connection and pending the writes queued
+	// by Later; failed keeps the first error of sending them.
+	conn    *sql.Conn
+	pending *pgx.Batch
+	failed  error
 }
 
 // stmt returns the transaction's handle on the writer's prepared statement for q, or nil
@@ -258,6 +274,10 @@ func (t *Tx) stmt(ctx context.Context, q string) *sql.Stmt {
 }
 
 func (t *Tx) Exec(ctx context.Context, q string, args ...any) (sql.Result, error) {
+	ctx = t.context(ctx)
+	if err := t.flush(ctx); err != nil { // what the statement reads must include the queued writes
+		return nil, err
+	}
 	if st := t.stmt(ctx, q); st != nil {
 		return st.ExecContext(ctx, args...)
 	}
@@ -265,6 +285,10 @@ func (t *Tx) Exec(ctx context.Context, q string, args ...any) (sql.Result, error
 }
 
 func (t *Tx) Query(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
+	ctx = t.context(ctx)
+	if err := t.flush(ctx); err != nil { // what the statement reads must include the queued writes
+		return nil, err
+	}
 	if st := t.stmt(ctx, q); st != nil {
 		return st.QueryContext(ctx, args...)
 	}
@@ -272,20 +296,45 @@ func (t *Tx) Query(ctx context.Context, q string, args ...any) (*sql.Rows, error
 }
 
 func (t *Tx) QueryRow(ctx context.Context, q string, args ...any) *sql.Row {
+	ctx = t.context(ctx)
+	// What it reads must include the queued writes; if sending them failed, the server has
+	// aborted the transaction and the row reports it.
+	t.flush(ctx)
 	if st := t.stmt(ctx, q); st != nil {
 		return st.QueryRowContext(ctx, args...)
 	}
 	return t.tx.QueryRowContext(ctx, t.db.bind(q), args...)
 }
 
-// InTx runs fn in one write transaction, committing if fn returns nil.
+func (t *Tx) context(ctx context.Context) context.Context {
+	if t.ctx != nil {
+		return t.ctx
+	}
+	return ctx
+}
+
+// InTx runs fn in one write transaction, committing if fn returns nil; if fn fails,
+// nothing it did is kept. On SQLite, transactions that wait for the writer at the same
+// time share one commit (see committer).
 func (db *DB) InTx(ctx context.Context, fn func(*Tx) error) error {
-	tx, err := db.write.BeginTx(ctx, nil)
+	if db.commits != nil {
+		return db.commits.run(ctx, fn)
+	}
+	conn, err := db.write.Conn(ctx)
 	if err != nil {
 		return err
 	}
-	t := &Tx{db: db, tx: tx}
-	if err := fn(t); err != nil {
+	defer conn.Close()
+	tx, err := conn.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	t := &Tx{db: db, tx: tx, conn: conn}
+	err = fn(t)
+	if err == nil {
+		err = t.flush(ctx)
+	}
+	if err != nil {
 		tx.Rollback()
 		return err
 	}

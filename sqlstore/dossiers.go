@@ -66,10 +66,11 @@ func (db *DB) DossierByCode(ctx context.Context, code string) (*dossier.Dossier,
 	return scanDossier(db.queryRow(ctx, `SELECT id, body FROM dossiers WHERE code = ?`, code))
 }
 
-func scanDossier(row interface{ Scan(...any) error }) (*dossier.Dossier, error) {
+// scanDossier reads a row of id and body, and of extra columns into extra.
+func scanDossier(row interface{ Scan(...any) error }, extra ...any) (*dossier.Dossier, error) {
 	var id int64
 	var body string
-	if err := row.Scan(&id, &body); errors.Is(err, sql.ErrNoRows) {
+	if err := row.Scan(append([]any{&id, &body}, extra...)...); errors.Is(err, sql.ErrNoRows) {
 		return nil, errNoDossier()
 	} else if err != nil {
 		return nil, err
@@ -87,7 +88,7 @@ func scanDossier(row interface{ Scan(...any) error }) (*dossier.Dossier, error) 
 func (db *DB) UpdateDraft(ctx context.Context, id int64, fn func(d *dossier.Dossier) error) (*dossier.Dossier, error) {
 	var out *dossier.Dossier
 	err := db.InTx(ctx, func(tx *Tx) error {
-		d, err := tx.lockDossier(ctx, id)
+		d, _, err := tx.lockDossier(ctx, id)
 		if err != nil {
 			return err
 		}
@@ -104,14 +105,17 @@ func (db *DB) UpdateDraft(ctx context.Context, id int64, fn func(d *dossier.Doss
 	return out, err
 }
 
-// lockDossier loads a dossier inside a write transaction. PostgreSQL locks the row until the
-// transaction ends; on SQLite the single writer already excludes every other change.
-func (t *Tx) lockDossier(ctx context.Context, id int64) (*dossier.Dossier, error) {
-	q := `SELECT id, body FROM dossiers WHERE id = ?`
+// lockDossier loads a dossier, with its report fact, inside a write transaction.
+// PostgreSQL locks the row until the transaction ends; on SQLite the single writer already
+// excludes every other change.
+func (t *Tx) lockDossier(ctx context.Context, id int64) (*dossier.Dossier, storedFact, error) {
+	q := `SELECT id, body, report_fact, synced_at FROM dossiers WHERE id = ?`
 	if t.db.Engine == Postgres {
 		q += ` FOR UPDATE`
 	}
-	return scanDossier(t.QueryRow(ctx, q, id))
+	var f storedFact
+	d, err := scanDossier(t.QueryRow(ctx, q, id), &f.raw, &f.synced)
+	return d, f, err
 }
 
 // writeDossier stores d's body and refreshes the columns derived from it, and records the
@@ -127,7 +131,8 @@ func (t *Tx) writeDossier(ctx context.Context, d *dossier.Dossier) error {
 		s := d.Steps[n-1]
 		stepUnit, stepRole, assignee = s.UnitCode, string(s.Role), s.AssigneeID
 	}
-	res, err := t.Exec(ctx, `UPDATE dossiers SET code = ?, status = ?, receiving_unit = ?, step_unit = ?, step_role = ?,
+	// The row was read in this transaction (and locked on PostgreSQL), so it is there.
+	err = t.Later(ctx, `UPDATE dossiers SET code = ?, status = ?, receiving_unit = ?, step_unit = ?, step_role = ?,
 		step_assignee_id = ?, applicant_name = ?, applicant_id_number = ?, applicant_phone = ?, submitted_at = ?,
 		received_at = ?, appointment_at = ?, finished_at = ?, last_seq = ?, updated_at = ?, body = ? WHERE id = ?`,
 		nullText(d.Code), int(d.Status), d.ReceivingUnit, stepUnit, stepRole, assignee, d.Applicant.Name,
@@ -135,9 +140,6 @@ func (t *Tx) writeDossier(ctx context.Context, d *dossier.Dossier) error {
 		nullMillis(d.AppointmentAt), nullMillis(d.FinishedAt), d.LastSeq, d.UpdatedAt.UnixMilli(), string(body), d.ID)
 	if err != nil {
 		return err
-	}
-	if n, _ := res.RowsAffected(); n != 1 {
-		return errNoDossier()
 	}
 	units := map[string]bool{d.ReceivingUnit: true}
 	for _, s := range d.Steps {
@@ -147,7 +149,7 @@ func (t *Tx) writeDossier(ctx context.Context, d *dossier.Dossier) error {
 		if u == "" {
 			continue
 		}
-		if _, err := t.Exec(ctx, `INSERT INTO dossier_units (unit_code, dossier_id) VALUES (?, ?)
+		if err := t.Later(ctx, `INSERT INTO dossier_units (unit_code, dossier_id) VALUES (?, ?)
 			ON CONFLICT (unit_code, dossier_id) DO NOTHING`, u, d.ID); err != nil {
 			return err
 		}

@@ -15,9 +15,10 @@ import (
 // number and queue a message. Both happen in the move's transaction, so they exist only if
 // the move does.
 type DossierTx struct {
-	ctx context.Context
-	tx  *Tx
-	id  int64
+	ctx  context.Context
+	tx   *Tx
+	id   int64
+	fact storedFact // the dossier's report fact as the move found it
 }
 
 // IssueCode takes the next number of the unit's daily sequence and formats the dossier
@@ -66,12 +67,12 @@ func (db *DB) ApplyDossier(ctx context.Context, id int64,
 	var out *dossier.Dossier
 	var ev dossier.Event
 	err := db.InTx(ctx, func(tx *Tx) error {
-		d, err := tx.lockDossier(ctx, id)
+		d, fact, err := tx.lockDossier(ctx, id)
 		if err != nil {
 			return err
 		}
 		seq := d.LastSeq
-		e, err := fn(d, &DossierTx{ctx: ctx, tx: tx, id: id})
+		e, err := fn(d, &DossierTx{ctx: ctx, tx: tx, id: id, fact: fact})
 		if err != nil {
 			return err
 		}
@@ -99,10 +100,9 @@ func (t *Tx) appendEvent(ctx context.Context, id int64, e dossier.Event) error {
 	if err != nil {
 		return err
 	}
-	_, err = t.Exec(ctx, `INSERT INTO dossier_events (dossier_id, seq, at, actor_id, action, from_status, to_status,
+	return t.Later(ctx, `INSERT INTO dossier_events (dossier_id, seq, at, actor_id, action, from_status, to_status,
 		hash, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, id, e.Seq, e.At.UnixMilli(), e.ActorID, string(e.Action),
 		int(e.From), int(e.To), e.Hash, string(body))
-	return err
 }
 
 // DossierEvents returns a dossier's history in order.

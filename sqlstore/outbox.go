@@ -24,9 +24,8 @@ type OutboxItem struct {
 // retrying the same change never sends twice.
 func (t *Tx) Enqueue(ctx context.Context, topic, dedupeKey string, payload []byte) error {
 	now := time.Now().UnixMilli()
-	_, err := t.Exec(ctx, `INSERT INTO outbox (topic, dedupe_key, payload, attempts, next_attempt_at, created_at)
+	return t.Later(ctx, `INSERT INTO outbox (topic, dedupe_key, payload, attempts, next_attempt_at, created_at)
 		VALUES (?, ?, ?, 0, ?, ?) ON CONFLICT (dedupe_key) DO NOTHING`, topic, dedupeKey, string(payload), now, now)
-	return err
 }
 
 // ClaimOutbox leases up to limit due messages of topic to worker for lease: unsent, not

@@ -67,7 +67,7 @@ func (t *Tx) ApplyReportDeltas(ctx context.Context, deltas []report.Delta) error
 		slices.SortFunc(keys, cmpBucket)
 		for _, b := range keys {
 			args := append([]any{b.at, b.key.Unit, b.key.Field, b.key.Procedure}, counterValues(tbl.rows[b])...)
-			if _, err := t.Exec(ctx, tbl.sql, args...); err != nil {
+			if err := t.Later(ctx, tbl.sql, args...); err != nil {
 				return fmt.Errorf("sqlstore: report bucket: %w", err)
 			}
 		}
@@ -79,7 +79,7 @@ func (t *Tx) ApplyReportDeltas(ctx context.Context, deltas []report.Delta) error
 // has contributed nothing yet (a draft, or one stored before the figures existed), whose
 // fact is then zero but for Synced.
 func (t *DossierTx) ReportFact() (f report.Fact, ok bool, err error) {
-	return t.tx.reportFact(t.ctx, t.id)
+	return t.fact.decode(t.id)
 }
 
 // PutReportFact moves the dossier's counters from old to new (report.Diff) and keeps new
@@ -100,18 +100,27 @@ func (t *Tx) moveFact(ctx context.Context, id int64, old, new report.Fact) error
 }
 
 func (t *Tx) reportFact(ctx context.Context, id int64) (f report.Fact, ok bool, err error) {
-	var raw sql.NullString
-	var synced sql.NullInt64
-	if err := t.QueryRow(ctx, `SELECT report_fact, synced_at FROM dossiers WHERE id = ?`, id).Scan(&raw, &synced); err != nil {
+	var s storedFact
+	if err := t.QueryRow(ctx, `SELECT report_fact, synced_at FROM dossiers WHERE id = ?`, id).Scan(&s.raw, &s.synced); err != nil {
 		return f, false, err
 	}
-	if !raw.Valid || raw.String == "" {
+	return s.decode(id)
+}
+
+// storedFact is a dossier's report fact as its row holds it.
+type storedFact struct {
+	raw    sql.NullString
+	synced sql.NullInt64
+}
+
+func (s storedFact) decode(id int64) (f report.Fact, ok bool, err error) {
+	if !s.raw.Valid || s.raw.String == "" {
 		// Nothing counted yet; a portal acknowledgment that came first is kept for the
 		// fact to come.
-		f.Synced = synced.Valid
+		f.Synced = s.synced.Valid
 		return f, false, nil
 	}
-	if err := json.Unmarshal([]byte(raw.String), &f); err != nil {
+	if err := json.Unmarshal([]byte(s.raw.String), &f); err != nil {
 		return f, false, fmt.Errorf("sqlstore: dossier %d report fact: %w", id, err)
 	}
 	return f, true, nil
@@ -122,9 +131,8 @@ func (t *Tx) writeReportFact(ctx context.Context, id int64, f report.Fact) error
 	if err != nil {
 		return err
 	}
-	_, err = t.Exec(ctx, `UPDATE dossiers SET report_fact = ?, report_class = ?, report_unit = ?, report_field = ?,
+	return t.Later(ctx, `UPDATE dossiers SET report_fact = ?, report_class = ?, report_unit = ?, report_field = ?,
 		late_from = ? WHERE id = ?`, string(body), ReportClass(f), f.Unit, f.Field, nullMillis(f.LateFrom), id)
-	return err
 }
 
 // ReportClass is the fact's class as the drill-down lists it: a resolved dossier is split

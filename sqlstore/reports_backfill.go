@@ -31,10 +31,10 @@ func (db *DB) UnreportedDossiers(ctx context.Context, after int64, limit int) ([
 // work beside the dossier (its figures) that changes neither the dossier nor its history.
 func (db *DB) WithDossier(ctx context.Context, id int64, fn func(d *dossier.Dossier, tx *DossierTx) error) error {
 	return db.InTx(ctx, func(tx *Tx) error {
-		d, err := tx.lockDossier(ctx, id)
+		d, fact, err := tx.lockDossier(ctx, id)
 		if err != nil {
 			return err
 		}
-		return fn(d, &DossierTx{ctx: ctx, tx: tx, id: id})
+		return fn(d, &DossierTx{ctx: ctx, tx: tx, id: id, fact: fact})
 	})
 }

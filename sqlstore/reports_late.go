@@ -58,7 +58,7 @@ func (t *Tx) applyLateDeltas(ctx context.Context, deltas []lateDelta) error {
 			if tbl.col == "month" {
 				at = monthKey(d.day)
 			}
-			if _, err := t.Exec(ctx, `INSERT INTO `+tbl.table+` (`+tbl.col+`, unit, field, procedure_code, late_started,
+			if err := t.Later(ctx, `INSERT INTO `+tbl.table+` (`+tbl.col+`, unit, field, procedure_code, late_started,
 				late_ended) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (`+tbl.col+`, unit, field, procedure_code) DO UPDATE SET
 				late_started = `+tbl.table+`.late_started + excluded.late_started,
 				late_ended = `+tbl.table+`.late_ended + excluded.late_ended`,

@@ -34,21 +34,21 @@ func (s *Server) authenticate(r *http.Request) *org.Account {
 		if !ok {
 			return nil
 		}
-		a, err := s.db.SessionAccount(r.Context(), token, sqlstore.SessionAPI)
+		a, err := s.sessions.account(r.Context(), token, sqlstore.SessionAPI, s.db.SessionAccount)
 		if err != nil {
 			return nil
 		}
-		return &a
+		return a
 	}
 	c, err := r.Cookie(sessionCookie)
 	if err != nil || c.Value == "" {
 		return nil
 	}
-	a, err := s.db.SessionAccount(r.Context(), c.Value, sqlstore.SessionBrowser)
+	a, err := s.sessions.account(r.Context(), c.Value, sqlstore.SessionBrowser, s.db.SessionAccount)
 	if err != nil {
 		return nil
 	}
-	return &a
+	return a
 }
 
 // guard wraps a route with authentication and the route's permission check. Pages send

@@ -6,6 +6,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/motcua/motcua"
 	"github.com/motcua/motcua/calendar"
 	"github.com/motcua/motcua/catalog"
 	"github.com/motcua/motcua/sqlstore"
@@ -25,6 +26,7 @@ type catalogState struct {
 	rev   int64
 	day   calendar.Date // abolitions take effect by day, so a new day rebuilds too
 	index *catalog.Index
+	procs map[string]*catalog.Procedure // by code; shared, read only
 }
 
 func newCatalogCache(ctx context.Context, db *sqlstore.DB) (*catalogCache, error) {
@@ -52,6 +54,33 @@ func (c *catalogCache) reload(ctx context.Context, force bool) error {
 	if err != nil {
 		return err
 	}
-	c.state.Store(&catalogState{rev: rev, day: today, index: catalog.NewIndex(ps, now)})
+	procs := make(map[string]*catalog.Procedure, len(ps))
+	for i := range ps {
+		procs[ps[i].Code] = &ps[i]
+	}
+	c.state.Store(&catalogState{rev: rev, day: today, index: catalog.NewIndex(ps, now), procs: procs})
 	return nil
+}
+
+// procedure returns the procedure with the given code as the database holds it now: one
+// read of the catalog revision, and the cached copy while that has not moved. The result
+// is shared: callers read it and never change it.
+func (c *catalogCache) procedure(ctx context.Context, code string) (*catalog.Procedure, error) {
+	rev, err := c.db.Revision(ctx, sqlstore.RevisionCatalog)
+	if err != nil {
+		return nil, err
+	}
+	today := calendar.DateOf(time.Now().In(calendar.Vietnam))
+	st := c.state.Load()
+	if st.rev != rev || st.day != today {
+		if err := c.reload(ctx, false); err != nil {
+			return nil, err
+		}
+		st = c.state.Load()
+	}
+	p, ok := st.procs[code]
+	if !ok {
+		return nil, motcua.NotFound("không có thủ tục "+code, "no procedure "+code)
+	}
+	return p, nil
 }

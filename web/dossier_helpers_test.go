@@ -35,6 +35,11 @@ type dossierJSON struct {
 		ID     int64  `json:"id"`
 		SHA256 string `json:"sha256"`
 	} `json:"documents"`
+	// Event is the event a move appended (moves answer it instead of the whole history).
+	Event *struct {
+		Seq    int    `json:"seq"`
+		Action string `json:"action"`
+	} `json:"event"`
 }
 
 // call sends a request and fails unless it answers want; it decodes a dossier body.

@@ -58,8 +58,12 @@ func TestDossierLifecycleOverHTTP(t *testing.T) {
 		e.act(d.ID, "issue-result", clerk, map[string]any{"result_number": "125/GCN-SCT"}, 9)
 		e.act(d.ID, "return-result", desk, nil, 10)
 		final := e.act(d.ID, "rating", citizen, map[string]any{"score": 5, "comment": "Nhanh, chu đáo"}, 10)
-		if len(final.Events) != 14 || len(final.Documents) != 2 {
-			t.Fatalf("%d events, %d documents", len(final.Events), len(final.Documents))
+		if final.Event == nil || final.Event.Seq != 14 || final.Event.Action != "rate" || final.Events != nil {
+			t.Fatalf("a move answers its own event and not the history: %+v, %d events", final.Event, len(final.Events))
+		}
+		whole := e.call(http.StatusOK, "GET", fmt.Sprintf("/api/v1/dossiers/%d", d.ID), citizen, nil)
+		if len(whole.Events) != 14 || len(whole.Documents) != 2 || whole.Event != nil {
+			t.Fatalf("%d events, %d documents", len(whole.Events), len(whole.Documents))
 		}
 
 		full := e.do("GET", fmt.Sprintf("/api/v1/dossiers/%d", d.ID), citizen, nil)

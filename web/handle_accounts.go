@@ -108,6 +108,7 @@ func (s *Server) apiSetAccountDisabled(w http.ResponseWriter, r *http.Request) {
 		s.apiFail(w, r, err)
 		return
 	}
+	s.sessions.forget()
 	w.WriteHeader(http.StatusNoContent)
 }
 
@@ -175,6 +176,7 @@ func (s *Server) adminToggleAccount(w http.ResponseWriter, r *http.Request) {
 		s.pageFail(w, r, err)
 		return
 	}
+	s.sessions.forget()
 	http.Redirect(w, r, "/admin/accounts?done=updated", http.StatusSeeOther)
 }
 

@@ -14,7 +14,7 @@ import (
 // or shows it again with the problem.
 func (s *Server) applicantMove(w http.ResponseWriter, r *http.Request, id int64, cmd dossier.Command,
 	done string, inputs map[string]string) {
-	if _, err := s.moveDossier(r, id, cmd); err != nil {
+	if _, _, err := s.moveDossier(r, id, cmd); err != nil {
 		s.myDossierProblem(w, r, id, err, inputs)
 		return
 	}
@@ -120,7 +120,7 @@ func (s *Server) myRate(w http.ResponseWriter, r *http.Request) {
 			rating.Criteria[c] = v
 		}
 	}
-	if _, err := s.moveDossier(r, id, dossier.Command{Action: dossier.Rate, Rating: rating}); err != nil {
+	if _, _, err := s.moveDossier(r, id, dossier.Command{Action: dossier.Rate, Rating: rating}); err != nil {
 		s.myDossierProblem(w, r, id, err, ratingInputs, func(m *myDossier) {
 			m.Score, m.Comment = rating.Score, rating.Comment
 			for i, c := range m.Criteria {

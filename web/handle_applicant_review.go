@@ -81,7 +81,7 @@ func (s *Server) mySubmit(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	if _, err := s.moveDossier(r, d.ID, dossier.Command{Action: dossier.Submit}); err != nil {
+	if _, _, err := s.moveDossier(r, d.ID, dossier.Command{Action: dossier.Submit}); err != nil {
 		if draft {
 			issues, status := issuesOf(l, err, nil)
 			if status == 0 {

@@ -26,12 +26,12 @@ func (s *Server) apiDossierAction(action dossier.Action) http.HandlerFunc {
 			s.apiFail(w, r, err)
 			return
 		}
-		d, err := s.moveDossier(r, id, cmd)
+		d, ev, err := s.moveDossier(r, id, cmd)
 		if err != nil {
 			s.dossierFail(w, r, err)
 			return
 		}
-		s.writeDossier(w, r, http.StatusOK, d)
+		writeJSON(w, http.StatusOK, movedView{dossierState: s.stateOf(r, d), Event: ev})
 	}
 }
 
@@ -39,15 +39,14 @@ func (s *Server) apiDossierAction(action dossier.Action) http.HandlerFunc {
 // the move, its event, a receipt's code number, the e-mail, the figures and the national
 // portal messages it causes are written in one transaction. Pages and the API both come
 // through here; a dossier the account may not see is not found.
-func (s *Server) moveDossier(r *http.Request, id int64, cmd dossier.Command) (*dossier.Dossier, error) {
+func (s *Server) moveDossier(r *http.Request, id int64, cmd dossier.Command) (*dossier.Dossier, dossier.Event, error) {
 	a := account(r)
-	d, _, err := s.dossiers.MoveChecked(r.Context(), *a, id, cmd, s.cfg.Now(), func(d *dossier.Dossier) error {
+	return s.dossiers.MoveChecked(r.Context(), *a, id, cmd, s.cfg.Now(), func(d *dossier.Dossier) error {
 		if !canSee(a, d) {
 			return errDossierNotFound()
 		}
 		return nil
 	})
-	return d, err
 }
 
 // decodeCommand reads the action's body; an empty body is an empty command. Rating takes

@@ -9,6 +9,7 @@ import (
 	"github.com/motcua/motcua/catalog"
 	"github.com/motcua/motcua/dossier"
 	"github.com/motcua/motcua/org"
+	"github.com/motcua/motcua/sqlstore"
 )
 
 // draftRequest starts a dossier. The idempotency key (or the Idempotency-Key header) makes
@@ -97,7 +98,7 @@ func (s *Server) createDraft(w http.ResponseWriter, r *http.Request, prepare fun
 		s.apiFail(w, r, motcua.Invalid("procedure_code", "cần chọn thủ tục", "a procedure is required"))
 		return
 	}
-	p, err := s.db.Procedure(r.Context(), strings.TrimSpace(in.ProcedureCode))
+	p, err := s.catalog.procedure(r.Context(), strings.TrimSpace(in.ProcedureCode))
 	if errors.Is(err, motcua.ErrNotFound) {
 		s.apiFail(w, r, motcua.Invalid("procedure_code", "không có thủ tục "+in.ProcedureCode, "no procedure "+in.ProcedureCode))
 		return
@@ -109,7 +110,7 @@ func (s *Server) createDraft(w http.ResponseWriter, r *http.Request, prepare fun
 	if owned {
 		owner = a.ID
 	}
-	d, err := dossier.NewDraft(dossier.DraftInput{Procedure: &p, Channel: in.Channel, ApplicantType: in.ApplicantType,
+	d, err := dossier.NewDraft(dossier.DraftInput{Procedure: p, Channel: in.Channel, ApplicantType: in.ApplicantType,
 		Applicant: in.Applicant, Area: in.Area, Summary: in.Summary, OwnerAccountID: owner,
 		IdempotencyKey: in.IdempotencyKey}, s.cfg.Now())
 	if err != nil {
@@ -121,13 +122,15 @@ func (s *Server) createDraft(w http.ResponseWriter, r *http.Request, prepare fun
 		s.apiFail(w, r, err)
 		return
 	}
-	status := http.StatusCreated
-	if existed {
-		status = http.StatusOK
+	if !existed {
+		// A new draft has no history and no documents yet: nothing to read back.
+		writeJSON(w, http.StatusCreated, dossierView{dossierState: s.stateOf(r, d),
+			Events: []dossier.Event{}, Documents: []sqlstore.Document{}})
+		return
 	}
 	if d, err = s.db.Dossier(r.Context(), id); err != nil {
 		s.apiFail(w, r, err)
 		return
 	}
-	s.writeDossier(w, r, status, d)
+	s.writeDossier(w, r, http.StatusOK, d)
 }

@@ -7,15 +7,27 @@ import (
 	"github.com/motcua/motcua/sqlstore"
 )
 
-// dossierView is the API's dossier: the dossier itself, its history and documents, and
-// what the caller may do next.
-type dossierView struct {
+// dossierState is a dossier with what the caller may do next and where it stands against
+// its deadline: everything the API says about a dossier that needs no further reads.
+type dossierState struct {
 	*dossier.Dossier
-	Events         []dossier.Event     `json:"events"`
-	Documents      []sqlstore.Document `json:"documents"`
 	AllowedActions []dossier.Action    `json:"allowed_actions"`
 	Progress       *progressView       `json:"progress,omitempty"`
 	Outcome        *dossier.Evaluation `json:"outcome,omitempty"`
+}
+
+// dossierView is the API's dossier: its state, its history and its documents.
+type dossierView struct {
+	dossierState
+	Events    []dossier.Event     `json:"events"`
+	Documents []sqlstore.Document `json:"documents"`
+}
+
+// movedView answers a move: the dossier's new state and the event the move appended. The
+// whole history stays one GET away, so a move does not read it back.
+type movedView struct {
+	dossierState
+	Event dossier.Event `json:"event"`
 }
 
 // progressView is the deadline of an open dossier with its label in both languages.
@@ -34,7 +46,7 @@ func (s *Server) apiDossier(w http.ResponseWriter, r *http.Request) {
 	s.writeDossier(w, r, http.StatusOK, d)
 }
 
-// writeDossier answers d as the caller sees it.
+// writeDossier answers d as the caller sees it, with its history and documents.
 func (s *Server) writeDossier(w http.ResponseWriter, r *http.Request, status int, d *dossier.Dossier) {
 	v, err := s.viewDossier(r, d)
 	if err != nil {
@@ -53,14 +65,19 @@ func (s *Server) viewDossier(r *http.Request, d *dossier.Dossier) (*dossierView,
 	if err != nil {
 		return nil, err
 	}
-	v := &dossierView{Dossier: d, Events: events, Documents: docs,
-		AllowedActions: dossier.AllowedActions(d, actorOf(account(r)))}
+	v := &dossierView{dossierState: s.stateOf(r, d), Events: events, Documents: docs}
 	if v.Events == nil {
 		v.Events = []dossier.Event{}
 	}
 	if v.Documents == nil {
 		v.Documents = []sqlstore.Document{}
 	}
+	return v, nil
+}
+
+// stateOf is d's state as the signed-in account sees it now.
+func (s *Server) stateOf(r *http.Request, d *dossier.Dossier) dossierState {
+	v := dossierState{Dossier: d, AllowedActions: dossier.AllowedActions(d, actorOf(account(r)))}
 	if v.AllowedActions == nil {
 		v.AllowedActions = []dossier.Action{}
 	}
@@ -72,5 +89,5 @@ func (s *Server) viewDossier(r *http.Request, d *dossier.Dossier) (*dossierView,
 		o := dossier.Outcome(d, cal, now)
 		v.Outcome = &o
 	}
-	return v, nil
+	return v
 }

@@ -58,6 +58,7 @@ func (s *Server) loginSubmit(w http.ResponseWriter, r *http.Request) {
 func (s *Server) logout(w http.ResponseWriter, r *http.Request) {
 	if c, err := r.Cookie(sessionCookie); err == nil {
 		s.db.DeleteSession(r.Context(), c.Value)
+		s.sessions.forget()
 	}
 	s.setSessionCookie(w, "", -1)
 	http.Redirect(w, r, "/", http.StatusSeeOther)
@@ -105,6 +106,7 @@ func (s *Server) apiRevokeToken(w http.ResponseWriter, r *http.Request) {
 		s.apiFail(w, r, err)
 		return
 	}
+	s.sessions.forget()
 	w.WriteHeader(http.StatusNoContent)
 }
 

@@ -26,7 +26,7 @@ func (s *Server) officeAction(action dossier.Action) http.HandlerFunc {
 		}
 		cmd, err := s.officeCommand(r, action, d)
 		if err == nil {
-			_, err = s.moveDossier(r, d.ID, cmd)
+			_, _, err = s.moveDossier(r, d.ID, cmd)
 		}
 		if err != nil {
 			p, ok := officeProblemOf(requestLang(r), err)

@@ -147,7 +147,7 @@ func (s *Server) officeFileAtCounter(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if d.Status == dossier.Draft {
-		if _, err := s.moveDossier(r, id, dossier.Command{Action: dossier.Receive}); err != nil {
+		if _, _, err := s.moveDossier(r, id, dossier.Command{Action: dossier.Receive}); err != nil {
 			if p, ok := officeProblemOf(l, err); ok {
 				s.renderOfficeDossier(w, r, id, p.Status, "", &officeActionProblem{Action: dossier.Receive, officeProblem: p})
 				return

@@ -45,6 +45,8 @@ type Server struct {
 	mux     *http.ServeMux
 	// tracking keeps decoded dossiers for the public lookup.
 	tracking trackCache
+	// sessions keeps recently seen sign-ins for a few seconds.
+	sessions sessionCache
 	// dossiers carries out every dossier move; reports answers the figures.
 	dossiers *service.Dossiers
 	reports  service.Reports

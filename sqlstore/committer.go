@@ -1,0 +1,158 @@
+package sqlstore
+
+import (
+	"context"
+	"errors"
+	"sync"
+)
+
+// maxGroup bounds how many write transactions share one SQLite commit.
+const maxGroup = 64
+
+// committer runs SQLite's write transactions on its one writer connection, several at a
+// time: whatever callers are waiting when the writer frees up is run in one transaction,
+// each caller's work inside a savepoint of its own, and committed once. A caller whose
+// work fails is rolled back to its savepoint and sees its error; the others commit. If the
+// commit fails, every caller of the group sees the error and nothing of theirs is kept.
+// Each caller still gets all or nothing, and the disk sees one commit for many.
+type committer struct {
+	db   *DB
+	reqs chan *txRequest
+	quit chan struct{}
+	done sync.WaitGroup
+	once sync.Once
+}
+
+type txRequest struct {
+	ctx  context.Context
+	fn   func(*Tx) error
+	done chan error
+}
+
+var errClosed = errors.New("sqlstore: database closed")
+
+func newCommitter(db *DB) *committer {
+	c := &committer{db: db, reqs: make(chan *txRequest), quit: make(chan struct{})}
+	c.done.Add(1)
+	go c.loop()
+	return c
+}
+
+// run hands fn to the writer and waits for its outcome. Once handed over, fn runs to the
+// end (its statements are not cancelled half way), so the caller always waits for it.
+func (c *committer) run(ctx context.Context, fn func(*Tx) error) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	r := &txRequest{ctx: ctx, fn: fn, done: make(chan error, 1)}
+	select {
+	case c.reqs <- r:
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-c.quit:
+		return errClosed
+	}
+	return <-r.done
+}
+
+func (c *committer) close() {
+	c.once.Do(func() { close(c.quit) })
+	c.done.Wait()
+}
+
+func (c *committer) loop() {
+	defer c.done.Done()
+	group := make([]*txRequest, 0, maxGroup)
+	for {
+		select {
+		case r := <-c.reqs:
+			group = append(group[:0], r)
+		case <-c.quit:
+			return
+		}
+	gather:
+		for len(group) < maxGroup {
+			select {
+			case r := <-c.reqs:
+				group = append(group, r)
+			default:
+				break gather
+			}
+		}
+		c.commit(group)
+	}
+}
+
+// commit runs one group in one transaction and answers each caller.
+func (c *committer) commit(group []*txRequest) {
+	errs := make([]error, len(group))
+	answer := func() {
+		for i, r := range group {
+			r.done <- errs[i]
+		}
+	}
+	failAll := func(err error) {
+		for i := range errs {
+			if errs[i] == nil {
+				errs[i] = err
+			}
+		}
+		answer()
+	}
+	// The transaction's own context is never cancelled: database/sql rolls a transaction
+	// back when its context ends, and one caller leaving must not undo the others.
+	tx, err := c.db.write.BeginTx(context.Background(), nil)
+	if err != nil {
+		failAll(err)
+		return
+	}
+	t := &Tx{db: c.db, tx: tx}
+	savepoints := len(group) > 1
+	for i, r := range group {
+		if err := r.ctx.Err(); err != nil {
+			errs[i] = err
+			continue
+		}
+		if savepoints {
+			if _, err := t.Exec(r.ctx, `SAVEPOINT grp`); err != nil {
+				tx.Rollback()
+				failAll(err)
+				return
+			}
+		}
+		t.ctx = context.WithoutCancel(r.ctx)
+		errs[i] = r.fn(t)
+		if !savepoints {
+			break
+		}
+		// A failed caller is undone to its savepoint. If even that fails, SQLite has
+		// already rolled the whole transaction back (a full disk, an I/O error): everyone
+		// in the group fails.
+		if errs[i] != nil {
+			if _, err := t.Exec(r.ctx, `ROLLBACK TO grp`); err != nil {
+				tx.Rollback()
+				failAll(err)
+				return
+			}
+		}
+		if _, err := t.Exec(r.ctx, `RELEASE grp`); err != nil {
+			tx.Rollback()
+			failAll(err)
+			return
+		}
+	}
+	if !savepoints && errs[0] != nil {
+		tx.Rollback()
+		answer()
+		return
+	}
+	if err := tx.Commit(); err != nil {
+		failAll(err)
+		return
+	}
+	answer()
+	// The writer's connection is free again: prepare what the group ran unprepared.
+	for _, q := range t.unprepared {
+		c.db.writeStmts.get(context.Background(), c.db.write, q)
+	}
+}
