@@ -24,7 +24,8 @@ type Dossiers struct {
 	BaseURL string
 	Log     *slog.Logger
 
-	versions sync.Map // "code#number" → *catalog.Version, published versions only
+	versions  sync.Map // "code#number" → *catalog.Version, published versions only
+	unitCache unitCache
 }
 
 // Move applies cmd, taken by the account by, to dossier id at now. See MoveChecked.
@@ -41,27 +42,26 @@ func (s *Dossiers) Move(ctx context.Context, by org.Account, id int64, cmd dossi
 func (s *Dossiers) MoveChecked(ctx context.Context, by org.Account, id int64, cmd dossier.Command, now time.Time,
 	check func(*dossier.Dossier) error) (*dossier.Dossier, dossier.Event, error) {
 	cmd.Actor = dossier.Actor{AccountID: by.ID, Name: by.DisplayName, Role: by.Role, UnitCode: by.UnitCode}
-	unitIdentifier := ""
-	if cmd.Action == dossier.Receive && by.UnitCode != "" {
-		u, err := s.DB.Unit(ctx, by.UnitCode)
-		if err != nil {
-			return nil, dossier.Event{}, err
-		}
-		unitIdentifier = u.Identifier
-	}
 	// What the portal and the figures need from elsewhere is read before the transaction:
 	// on PostgreSQL reads and writes share one pool, and a move holding a connection while
-	// waiting for a second could starve it.
-	before, err := s.DB.Dossier(ctx, id)
+	// waiting for a second could starve it. The dossier read here is handed to the
+	// transaction, which uses it if nothing changed in between.
+	before, err := s.DB.DossierSnapshot(ctx, id)
 	if err != nil {
 		return nil, dossier.Event{}, err
 	}
-	in, err := s.syncInputs(ctx, before, &by)
+	in, err := s.syncInputs(ctx, before.D, &by)
 	if err != nil {
 		return nil, dossier.Event{}, err
+	}
+	unitIdentifier := ""
+	if cmd.Action == dossier.Receive && by.UnitCode != "" {
+		if unitIdentifier = in.identifiers[by.UnitCode]; unitIdentifier == "" {
+			return nil, dossier.Event{}, motcua.NotFound("không có đơn vị "+by.UnitCode, "no unit "+by.UnitCode)
+		}
 	}
 	clk := s.clock()
-	return s.DB.ApplyDossier(ctx, id, func(d *dossier.Dossier, tx *sqlstore.DossierTx) (dossier.Event, error) {
+	return s.DB.ApplyDossierSeen(ctx, id, before, func(d *dossier.Dossier, tx *sqlstore.DossierTx) (dossier.Event, error) {
 		if check != nil {
 			if err := check(d); err != nil {
 				return dossier.Event{}, err

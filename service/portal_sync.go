@@ -18,8 +18,10 @@ type syncInputs struct {
 	version *catalog.Version
 	agency  string
 	units   map[string]string
-	people  map[int64]string
-	files   []portal.SubmittedFile
+	// identifiers are the units' official identifiers, for a receipt's code.
+	identifiers map[string]string
+	people      map[int64]string
+	files       []portal.SubmittedFile
 }
 
 // syncInputs reads them for d; by, when set, is the account about to act (it may ask for
@@ -30,13 +32,19 @@ func (s *Dossiers) syncInputs(ctx context.Context, d *dossier.Dossier, by *org.A
 	if in.version, err = s.version(ctx, d.ProcedureCode, d.VersionNumber); err != nil {
 		return in, err
 	}
-	units, err := s.DB.Units(ctx)
+	want := ""
+	if by != nil {
+		want = by.UnitCode
+	}
+	units, err := s.units(ctx, want)
 	if err != nil {
 		return in, err
 	}
 	in.units = make(map[string]string, len(units))
+	in.identifiers = make(map[string]string, len(units))
 	for _, u := range units {
 		in.units[u.Code] = u.Name
+		in.identifiers[u.Code] = u.Identifier
 		if u.Kind == org.UnitDepartment && in.agency == "" {
 			in.agency = u.Name
 		}

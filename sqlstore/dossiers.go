@@ -66,15 +66,42 @@ func (db *DB) DossierByCode(ctx context.Context, code string) (*dossier.Dossier,
 	return scanDossier(db.queryRow(ctx, `SELECT id, body FROM dossiers WHERE code = ?`, code))
 }
 
-// scanDossier reads a row of id and body, and of extra columns into extra.
-func scanDossier(row interface{ Scan(...any) error }, extra ...any) (*dossier.Dossier, error) {
-	var id int64
+// Snapshot is a dossier as read outside a transaction, with the stored text it came from.
+// A move given a snapshot (ApplyDossierSeen) uses it if the dossier has not changed since.
+type Snapshot struct {
+	D    *dossier.Dossier
+	body string
+}
+
+// DossierSnapshot reads a dossier for a move to come.
+func (db *DB) DossierSnapshot(ctx context.Context, id int64) (*Snapshot, error) {
 	var body string
-	if err := row.Scan(append([]any{&id, &body}, extra...)...); errors.Is(err, sql.ErrNoRows) {
+	err := db.queryRow(ctx, `SELECT body FROM dossiers WHERE id = ?`, id).Scan(&body)
+	if errors.Is(err, sql.ErrNoRows) {
 		return nil, errNoDossier()
 	} else if err != nil {
 		return nil, err
 	}
+	d, err := decodeDossier(id, body)
+	if err != nil {
+		return nil, err
+	}
+	return &Snapshot{D: d, body: body}, nil
+}
+
+// scanDossier reads a row of id and body.
+func scanDossier(row interface{ Scan(...any) error }) (*dossier.Dossier, error) {
+	var id int64
+	var body string
+	if err := row.Scan(&id, &body); errors.Is(err, sql.ErrNoRows) {
+		return nil, errNoDossier()
+	} else if err != nil {
+		return nil, err
+	}
+	return decodeDossier(id, body)
+}
+
+func decodeDossier(id int64, body string) (*dossier.Dossier, error) {
 	d := new(dossier.Dossier)
 	if err := json.Unmarshal([]byte(body), d); err != nil {
 		return nil, fmt.Errorf("sqlstore: dossier %d: %w", id, err)
@@ -109,12 +136,30 @@ func (db *DB) UpdateDraft(ctx context.Context, id int64, fn func(d *dossier.Doss
 // PostgreSQL locks the row until the transaction ends; on SQLite the single writer already
 // excludes every other change.
 func (t *Tx) lockDossier(ctx context.Context, id int64) (*dossier.Dossier, storedFact, error) {
-	q := `SELECT id, body, report_fact, synced_at FROM dossiers WHERE id = ?`
+	return t.lockSeen(ctx, id, nil)
+}
+
+// lockSeen is lockDossier for a caller that has read the dossier before: while the stored
+// text is still what seen was decoded from, seen itself is used (and taken over) instead
+// of decoding it again, which keeps that work out of the transaction.
+func (t *Tx) lockSeen(ctx context.Context, id int64, seen *Snapshot) (*dossier.Dossier, storedFact, error) {
+	q := `SELECT body, report_fact, synced_at FROM dossiers WHERE id = ?`
 	if t.db.Engine == Postgres {
 		q += ` FOR UPDATE`
 	}
 	var f storedFact
-	d, err := scanDossier(t.QueryRow(ctx, q, id), &f.raw, &f.synced)
+	var body string
+	if err := t.QueryRow(ctx, q, id).Scan(&body, &f.raw, &f.synced); errors.Is(err, sql.ErrNoRows) {
+		return nil, f, errNoDossier()
+	} else if err != nil {
+		return nil, f, err
+	}
+	if seen != nil && seen.D != nil && seen.D.ID == id && seen.body == body {
+		d := seen.D
+		seen.D = nil
+		return d, f, nil
+	}
+	d, err := decodeDossier(id, body)
 	return d, f, err
 }
 

@@ -64,10 +64,18 @@ func (t *DossierTx) HasDocuments(hashes []string) (bool, error) {
 // not the code sequence, not the outbox.
 func (db *DB) ApplyDossier(ctx context.Context, id int64,
 	fn func(d *dossier.Dossier, tx *DossierTx) (dossier.Event, error)) (*dossier.Dossier, dossier.Event, error) {
+	return db.ApplyDossierSeen(ctx, id, nil, fn)
+}
+
+// ApplyDossierSeen is ApplyDossier for a caller that read the dossier just before (seen,
+// from DossierSnapshot, may be nil): if the dossier is unchanged, seen is taken over and
+// handed to fn rather than decoded again inside the transaction.
+func (db *DB) ApplyDossierSeen(ctx context.Context, id int64, seen *Snapshot,
+	fn func(d *dossier.Dossier, tx *DossierTx) (dossier.Event, error)) (*dossier.Dossier, dossier.Event, error) {
 	var out *dossier.Dossier
 	var ev dossier.Event
 	err := db.InTx(ctx, func(tx *Tx) error {
-		d, fact, err := tx.lockDossier(ctx, id)
+		d, fact, err := tx.lockSeen(ctx, id, seen)
 		if err != nil {
 			return err
 		}
