@@ -85,7 +85,7 @@ func (db *DB) ListDossiers(ctx context.Context, f DossierFilter) ([]DossierRow, 
 	if err != nil {
 		return nil, "", err
 	}
-	rows, err := db.query(ctx, `SELECT `+dossierRowColumns+`, `+q.sortCol+` FROM dossiers WHERE `+
+	rows, err := db.query(ctx, `SELECT `+dossierRowColumns+`, `+q.sortCol+` FROM `+q.from+` WHERE `+
 		strings.Join(q.where, " AND ")+` ORDER BY `+q.order+` LIMIT ?`, append(q.args, q.limit+1)...)
 	if err != nil {
 		return nil, "", err
@@ -119,10 +119,28 @@ func (db *DB) ListDossiers(ctx context.Context, f DossierFilter) ([]DossierRow, 
 	return out, next, nil
 }
 
+// CountDossiers counts the dossiers f selects, up to limit: more is set when there are
+// more than limit. It reads no row, so a queue's tab can show its size cheaply.
+func (db *DB) CountDossiers(ctx context.Context, f DossierFilter, limit int) (n int, more bool, err error) {
+	f.After, f.Limit = "", 1
+	q, err := buildDossierQuery(f)
+	if err != nil {
+		return 0, false, err
+	}
+	err = db.queryRow(ctx, `SELECT COUNT(*) FROM (SELECT 1 FROM `+q.from+` WHERE `+strings.Join(q.where, " AND ")+
+		` LIMIT ?) AS capped`, append(q.args, limit+1)...).Scan(&n)
+	if n > limit {
+		return limit, true, err
+	}
+	return n, false, err
+}
+
 type dossierQuery struct {
+	from    string
 	where   []string
 	args    []any
 	sortCol string
+	idCol   string // the dossier id as the order and the cursor name it
 	order   string
 	limit   int
 }
@@ -133,7 +151,7 @@ func (q *dossierQuery) add(cond string, args ...any) {
 }
 
 func buildDossierQuery(f DossierFilter) (*dossierQuery, error) {
-	q := &dossierQuery{where: []string{"1 = 1"}, limit: f.Limit, sortCol: "id"}
+	q := &dossierQuery{from: "dossiers", where: []string{"1 = 1"}, limit: f.Limit, sortCol: "id", idCol: "id"}
 	if q.limit <= 0 {
 		q.limit = 50
 	}
@@ -187,7 +205,11 @@ func buildDossierQuery(f DossierFilter) (*dossierQuery, error) {
 	case f.Queue == QueueMySteps && f.StepUnit == f.UnitCode:
 		// A unit holding the open step is always among the dossier's units.
 	case f.Queue == "" || f.Queue == QueueAll:
-		q.add("id IN (SELECT dossier_id FROM dossier_units WHERE unit_code = ?)", f.UnitCode)
+		// Every dossier the unit dealt with, newest first: walk the unit's own index
+		// backwards and fetch each dossier by key, so a page reads its rows and no more.
+		q.from = "dossier_units u JOIN dossiers ON dossiers.id = u.dossier_id"
+		q.sortCol, q.idCol = "u.dossier_id", "u.dossier_id"
+		q.add("u.unit_code = ?", f.UnitCode)
 	default:
 		// EXISTS lets SQLite walk the queue's own index in order and probe the unit for
 		// each row, instead of sorting every dossier the unit ever touched.
@@ -211,14 +233,14 @@ func buildDossierQuery(f DossierFilter) (*dossierQuery, error) {
 		if err != nil {
 			return nil, err
 		}
-		if q.sortCol == "id" {
-			q.add("id "+op+" ?", id)
+		if q.sortCol == q.idCol {
+			q.add(q.idCol+" "+op+" ?", id)
 		} else {
 			q.add("("+q.sortCol+" "+op+" ? OR ("+q.sortCol+" = ? AND id "+op+" ?))", key, key, id)
 		}
 	}
 	q.order = q.sortCol + " " + dir
-	if q.sortCol != "id" {
+	if q.sortCol != q.idCol {
 		q.order += ", id " + dir
 	}
 	return q, nil

@@ -1,7 +1,9 @@
 package sqlstore_test
 
 import (
+	"cmp"
 	"context"
+	"slices"
 	"testing"
 	"time"
 
@@ -85,6 +87,29 @@ func TestListDossiersPagesByKey(t *testing.T) {
 		steps := pageAll(t, db, sqlstore.DossierFilter{Queue: sqlstore.QueueMySteps, StepUnit: "MC", Limit: 6})
 		if len(steps) != len(received) {
 			t.Fatalf("desk steps: %d, want %d", len(steps), len(received))
+		}
+		// A unit's whole list walks the unit's index: same dossiers, same order.
+		unit := pageAll(t, db, sqlstore.DossierFilter{UnitCode: deskOfficer.UnitCode, Limit: 4})
+		if len(unit) != len(received) || unit[0] != received[len(received)-1] || !slices.IsSortedFunc(unit,
+			func(a, b int64) int { return cmp.Compare(b, a) }) {
+			t.Fatalf("the desk's list: %v, want %v newest first", unit, received)
+		}
+		for _, c := range []struct {
+			f    sqlstore.DossierFilter
+			want int
+		}{
+			{sqlstore.DossierFilter{}, len(received)},
+			{sqlstore.DossierFilter{WithDrafts: true}, len(all) + 1},
+			{sqlstore.DossierFilter{UnitCode: deskOfficer.UnitCode}, len(received)},
+			{sqlstore.DossierFilter{Queue: sqlstore.QueueOverdue, Now: monday9.AddDate(0, 1, 0)}, len(received)},
+			{sqlstore.DossierFilter{UnitCode: "QLTM"}, 0},
+		} {
+			for _, limit := range []int{5, 100} {
+				n, more, err := db.CountDossiers(context.Background(), c.f, limit)
+				if err != nil || n != min(c.want, limit) || more != (c.want > limit) {
+					t.Fatalf("count %+v up to %d: %d %v %v, want %d", c.f, limit, n, more, err, c.want)
+				}
+			}
 		}
 		if got := pageAll(t, db, sqlstore.DossierFilter{UnitCode: "QLTM"}); len(got) != 0 {
 			t.Fatalf("division sees dossiers it never held: %v", got)

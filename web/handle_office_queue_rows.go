@@ -15,13 +15,13 @@ func (s *Server) officeQueueTabs(r *http.Request, base sqlstore.DossierFilter, q
 	tabs := make([]officeQueueTab, 0, len(queues))
 	for _, name := range queues {
 		f := base
-		f.Queue, f.After, f.Limit = name, "", officeCountCap
-		rows, next, err := s.db.ListDossiers(r.Context(), f)
+		f.Queue = name
+		n, more, err := s.db.CountDossiers(r.Context(), f, officeCountCap)
 		if err != nil {
 			return nil, err
 		}
-		count := strconv.Itoa(len(rows))
-		if next != "" {
+		count := strconv.Itoa(n)
+		if more {
 			count += "+"
 		}
 		label := officeQueueLabels[name]

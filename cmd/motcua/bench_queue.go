@@ -30,7 +30,8 @@ func benchQueue(args []string, stdout io.Writer) error {
 	requests := fs.Int("requests", 2000, "queue page requests to time on each engine")
 	clients := fs.Int("clients", 4, "concurrent HTTP clients")
 	asJSON := fs.Bool("json", false, "print JSON")
-	profile := fs.String("cpuprofile", "", "write a CPU profile of the seeding to this file")
+	profile := fs.String("cpuprofile", "", "write a CPU profile of the seeding (with --reuse: of the requests) to this file")
+	reuse := fs.Bool("reuse", false, "--db names a file seeded by an earlier run: keep it and time the queues on it")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -41,7 +42,16 @@ func benchQueue(args []string, stdout io.Writer) error {
 	if *pg != "" {
 		targets = append(targets, *pg)
 	}
+	if *reuse && (*target == "" || *pg != "") {
+		return fmt.Errorf("--reuse needs --db FILE and no --pg")
+	}
 	for _, t := range targets {
+		if *reuse {
+			if err := benchQueueServe(t, sqlstore.SQLite, *requests, *clients, *asJSON, *profile, stdout, nil); err != nil {
+				return err
+			}
+			continue
+		}
 		if err := benchQueueOn(t, *n, *requests, *clients, *asJSON, *profile, stdout); err != nil {
 			return err
 		}
@@ -107,12 +117,35 @@ func benchQueueOn(target string, n, requests, clients int, asJSON bool, profile 
 	rep.note("seeded %d dossiers with their full histories in %v", n, seedTime.Round(time.Second))
 	w = nil
 	releaseMemory()
+	return benchQueueServe(bdb.DSN, bdb.Engine, requests, clients, asJSON, "", stdout, rep)
+}
 
-	srv, err := startBenchServer(ctx, bdb.DSN, false)
+// benchQueueServe serves the seeded database at dsn and times the queue pages; rep holds
+// the seeding's figures (nil: the file was seeded by an earlier run). profile, if set,
+// covers the requests.
+func benchQueueServe(dsn string, engine sqlstore.Engine, requests, clients int, asJSON bool, profile string,
+	stdout io.Writer, rep *benchReport) error {
+	ctx := context.Background()
+	if rep == nil {
+		if _, err := os.Stat(dsn); err != nil {
+			return fmt.Errorf("--reuse: %w", err)
+		}
+		engine = sqlstore.SQLite
+		rep = newReport("queue", string(engine))
+		rep.Counted = "1 request = one page (50 rows) of GET /api/v1/dossiers?queue=… as the role's console asks it, " +
+			"bearer token; the next page is fetched with the cursor every other time"
+		rep.note("database seeded by an earlier run")
+	}
+	srv, err := startBenchServer(ctx, dsn, false)
 	if err != nil {
 		return err
 	}
 	defer srv.Close()
+	stop, err := startCPUProfile(profile)
+	if err != nil {
+		return err
+	}
+	defer stop()
 	c := loadgen.NewClient(srv.URL, clients)
 	tokens := map[string]string{}
 	for _, p := range queueProbes {
@@ -181,8 +214,8 @@ func benchQueueOn(target string, n, requests, clients int, asJSON bool, profile 
 	rep.note("%d requests by %d clients in %v (%.0f req/s); memory read after them, in this process, which also runs the "+
 		"clients (peak RSS %.0f MiB includes the seeding)", requests, clients, res.Elapsed.Round(time.Millisecond),
 		res.PerSecond(), mem.PeakRSS)
-	if bdb.Engine == sqlstore.SQLite {
-		if st, err := os.Stat(bdb.DSN); err == nil {
+	if engine == sqlstore.SQLite {
+		if st, err := os.Stat(dsn); err == nil {
 			rep.note("database file %.0f MiB", float64(st.Size())/(1<<20))
 		}
 	}
