@@ -142,14 +142,8 @@ func (t *Tx) bulkEvents(ctx context.Context, part []BulkDossier) error {
 func (t *Tx) bulkUnits(ctx context.Context, part []BulkDossier) error {
 	var args []any
 	for _, b := range part {
-		units := map[string]bool{b.d.ReceivingUnit: true}
-		for _, s := range b.d.Steps {
-			units[s.UnitCode] = true
-		}
-		for u := range units {
-			if u != "" {
-				args = append(args, u, b.d.ID)
-			}
+		for u := range unitsOf(b.d) {
+			args = append(args, u, b.d.ID)
 		}
 	}
 	if len(args) == 0 {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/motcua/motcua"
 	"github.com/motcua/motcua/dossier"
+	"github.com/motcua/motcua/report"
 )
 
 // Dossiers are stored whole as JSON in dossiers.body; every write also refreshes the
@@ -127,7 +128,7 @@ func (db *DB) UpdateDraft(ctx context.Context, id int64, fn func(d *dossier.Doss
 		}
 		d.ID, d.Status = id, dossier.Draft
 		out = d
-		return tx.writeDossier(ctx, d)
+		return tx.writeDossier(ctx, d, nil, nil)
 	})
 	return out, err
 }
@@ -163,9 +164,10 @@ func (t *Tx) lockSeen(ctx context.Context, id int64, seen *Snapshot) (*dossier.D
 	return d, f, err
 }
 
-// writeDossier stores d's body and refreshes the columns derived from it, and records the
-// units that have dealt with it.
-func (t *Tx) writeDossier(ctx context.Context, d *dossier.Dossier) error {
+// writeDossier stores d's body and refreshes the columns derived from it, with the report
+// fact when f is set (one row write), and records the units that have dealt with it
+// beyond those known to be recorded already.
+func (t *Tx) writeDossier(ctx context.Context, d *dossier.Dossier, f *report.Fact, known map[string]bool) error {
 	body, err := json.Marshal(d)
 	if err != nil {
 		return err
@@ -176,22 +178,26 @@ func (t *Tx) writeDossier(ctx context.Context, d *dossier.Dossier) error {
 		s := d.Steps[n-1]
 		stepUnit, stepRole, assignee = s.UnitCode, string(s.Role), s.AssigneeID
 	}
-	// The row was read in this transaction (and locked on PostgreSQL), so it is there.
-	err = t.Later(ctx, `UPDATE dossiers SET code = ?, status = ?, receiving_unit = ?, step_unit = ?, step_role = ?,
+	set := `code = ?, status = ?, receiving_unit = ?, step_unit = ?, step_role = ?,
 		step_assignee_id = ?, applicant_name = ?, applicant_id_number = ?, applicant_phone = ?, submitted_at = ?,
-		received_at = ?, appointment_at = ?, finished_at = ?, last_seq = ?, updated_at = ?, body = ? WHERE id = ?`,
-		nullText(d.Code), int(d.Status), d.ReceivingUnit, stepUnit, stepRole, assignee, d.Applicant.Name,
+		received_at = ?, appointment_at = ?, finished_at = ?, last_seq = ?, updated_at = ?, body = ?`
+	args := []any{nullText(d.Code), int(d.Status), d.ReceivingUnit, stepUnit, stepRole, assignee, d.Applicant.Name,
 		d.Applicant.IDNumber, d.Applicant.Phone, nullMillis(d.SubmittedAt), nullMillis(d.ReceivedAt),
-		nullMillis(d.AppointmentAt), nullMillis(d.FinishedAt), d.LastSeq, d.UpdatedAt.UnixMilli(), string(body), d.ID)
-	if err != nil {
+		nullMillis(d.AppointmentAt), nullMillis(d.FinishedAt), d.LastSeq, d.UpdatedAt.UnixMilli(), string(body)}
+	if f != nil {
+		cols, err := factColumns(*f)
+		if err != nil {
+			return err
+		}
+		set += ", " + factSet
+		args = append(args, cols...)
+	}
+	// The row was read in this transaction (and locked on PostgreSQL), so it is there.
+	if err := t.Later(ctx, `UPDATE dossiers SET `+set+` WHERE id = ?`, append(args, d.ID)...); err != nil {
 		return err
 	}
-	units := map[string]bool{d.ReceivingUnit: true}
-	for _, s := range d.Steps {
-		units[s.UnitCode] = true
-	}
-	for u := range units {
-		if u == "" {
+	for u := range unitsOf(d) {
+		if known[u] {
 			continue
 		}
 		if err := t.Later(ctx, `INSERT INTO dossier_units (unit_code, dossier_id) VALUES (?, ?)
@@ -200,6 +206,21 @@ func (t *Tx) writeDossier(ctx context.Context, d *dossier.Dossier) error {
 		}
 	}
 	return nil
+}
+
+// unitsOf are the units that have dealt with d: the receiving unit and every step's.
+// Every stored dossier has them recorded in dossier_units.
+func unitsOf(d *dossier.Dossier) map[string]bool {
+	units := map[string]bool{}
+	if d.ReceivingUnit != "" {
+		units[d.ReceivingUnit] = true
+	}
+	for _, s := range d.Steps {
+		if s.UnitCode != "" {
+			units[s.UnitCode] = true
+		}
+	}
+	return units
 }
 
 func nullText(s string) any {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/motcua/motcua/calendar"
 	"github.com/motcua/motcua/dossier"
+	"github.com/motcua/motcua/report"
 )
 
 // DossierTx is what a move may do in the store besides changing the dossier: take a code
@@ -19,6 +20,17 @@ type DossierTx struct {
 	tx   *Tx
 	id   int64
 	fact storedFact // the dossier's report fact as the move found it
+	// newFact is the fact PutReportFact keeps, written with the dossier's row (finish).
+	newFact *report.Fact
+}
+
+// finish writes the report fact PutReportFact kept, for work that does not store the
+// dossier itself (a move stores it with the dossier).
+func (t *DossierTx) finish() error {
+	if t.newFact == nil {
+		return nil
+	}
+	return t.tx.writeReportFact(t.ctx, t.id, *t.newFact)
 }
 
 // IssueCode takes the next number of the unit's daily sequence and formats the dossier
@@ -79,8 +91,9 @@ func (db *DB) ApplyDossierSeen(ctx context.Context, id int64, seen *Snapshot,
 		if err != nil {
 			return err
 		}
-		seq := d.LastSeq
-		e, err := fn(d, &DossierTx{ctx: ctx, tx: tx, id: id, fact: fact})
+		seq, known := d.LastSeq, unitsOf(d)
+		dt := &DossierTx{ctx: ctx, tx: tx, id: id, fact: fact}
+		e, err := fn(d, dt)
 		if err != nil {
 			return err
 		}
@@ -91,7 +104,7 @@ func (db *DB) ApplyDossierSeen(ctx context.Context, id int64, seen *Snapshot,
 		if err := tx.appendEvent(ctx, id, e); err != nil {
 			return err
 		}
-		if err := tx.writeDossier(ctx, d); err != nil {
+		if err := tx.writeDossier(ctx, d, dt.newFact, known); err != nil {
 			return err
 		}
 		out, ev = d, e

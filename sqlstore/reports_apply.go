@@ -83,20 +83,29 @@ func (t *DossierTx) ReportFact() (f report.Fact, ok bool, err error) {
 }
 
 // PutReportFact moves the dossier's counters from old to new (report.Diff) and keeps new
-// beside the dossier, with the columns the backlog queries read.
+// beside the dossier, with the columns the backlog queries read. A move stores new with
+// the dossier itself, in the same row write.
 func (t *DossierTx) PutReportFact(old, new report.Fact) error {
-	return t.tx.moveFact(t.ctx, t.id, old, new)
+	if err := t.tx.moveCounters(t.ctx, old, new); err != nil {
+		return err
+	}
+	t.newFact = &new
+	return nil
 }
 
 // moveFact moves a dossier's counters and late counters from old to new and keeps new.
 func (t *Tx) moveFact(ctx context.Context, id int64, old, new report.Fact) error {
-	if err := t.ApplyReportDeltas(ctx, report.Diff(old, new)); err != nil {
-		return err
-	}
-	if err := t.applyLateDeltas(ctx, lateDeltas(old, new)); err != nil {
+	if err := t.moveCounters(ctx, old, new); err != nil {
 		return err
 	}
 	return t.writeReportFact(ctx, id, new)
+}
+
+func (t *Tx) moveCounters(ctx context.Context, old, new report.Fact) error {
+	if err := t.ApplyReportDeltas(ctx, report.Diff(old, new)); err != nil {
+		return err
+	}
+	return t.applyLateDeltas(ctx, lateDeltas(old, new))
 }
 
 func (t *Tx) reportFact(ctx context.Context, id int64) (f report.Fact, ok bool, err error) {
@@ -127,12 +136,22 @@ func (s storedFact) decode(id int64) (f report.Fact, ok bool, err error) {
 }
 
 func (t *Tx) writeReportFact(ctx context.Context, id int64, f report.Fact) error {
-	body, err := json.Marshal(f)
+	cols, err := factColumns(f)
 	if err != nil {
 		return err
 	}
-	return t.Later(ctx, `UPDATE dossiers SET report_fact = ?, report_class = ?, report_unit = ?, report_field = ?,
-		late_from = ? WHERE id = ?`, string(body), ReportClass(f), f.Unit, f.Field, nullMillis(f.LateFrom), id)
+	return t.Later(ctx, `UPDATE dossiers SET `+factSet+` WHERE id = ?`, append(cols, id)...)
+}
+
+// factSet assigns the report fact's columns of a dossier row, in factColumns' order.
+const factSet = `report_fact = ?, report_class = ?, report_unit = ?, report_field = ?, late_from = ?`
+
+func factColumns(f report.Fact) ([]any, error) {
+	body, err := json.Marshal(f)
+	if err != nil {
+		return nil, err
+	}
+	return []any{string(body), ReportClass(f), f.Unit, f.Field, nullMillis(f.LateFrom)}, nil
 }
 
 // ReportClass is the fact's class as the drill-down lists it: a resolved dossier is split

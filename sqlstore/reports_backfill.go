@@ -35,6 +35,10 @@ func (db *DB) WithDossier(ctx context.Context, id int64, fn func(d *dossier.Doss
 		if err != nil {
 			return err
 		}
-		return fn(d, &DossierTx{ctx: ctx, tx: tx, id: id, fact: fact})
+		dt := &DossierTx{ctx: ctx, tx: tx, id: id, fact: fact}
+		if err := fn(d, dt); err != nil {
+			return err
+		}
+		return dt.finish()
 	})
 }
