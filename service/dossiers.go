@@ -50,7 +50,8 @@ func (s *Dossiers) MoveChecked(ctx context.Context, by org.Account, id int64, cm
 	if err != nil {
 		return nil, dossier.Event{}, err
 	}
-	in, err := s.syncInputs(ctx, before.D, &by)
+	// Only a dossier with a code, or one being received, has anything for the portal.
+	in, err := s.syncInputs(ctx, before.D, &by, before.D.Code != "" || cmd.Action == dossier.Receive)
 	if err != nil {
 		return nil, dossier.Event{}, err
 	}

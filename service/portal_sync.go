@@ -25,8 +25,9 @@ type syncInputs struct {
 }
 
 // syncInputs reads them for d; by, when set, is the account about to act (it may ask for
-// a supplement, and the portal wants its name).
-func (s *Dossiers) syncInputs(ctx context.Context, d *dossier.Dossier, by *org.Account) (syncInputs, error) {
+// a supplement, and the portal wants its name). The list of files is read only when files
+// is set: a dossier without a code sends the portal nothing.
+func (s *Dossiers) syncInputs(ctx context.Context, d *dossier.Dossier, by *org.Account, files bool) (syncInputs, error) {
 	var in syncInputs
 	var err error
 	if in.version, err = s.version(ctx, d.ProcedureCode, d.VersionNumber); err != nil {
@@ -65,6 +66,9 @@ func (s *Dossiers) syncInputs(ctx context.Context, d *dossier.Dossier, by *org.A
 			return in, err
 		}
 		in.people[a.ID] = a.DisplayName
+	}
+	if !files {
+		return in, nil
 	}
 	docs, err := s.DB.Documents(ctx, d.ID)
 	if err != nil {
@@ -114,7 +118,7 @@ func queuePortal(tx *sqlstore.DossierTx, d *dossier.Dossier, ev dossier.Event, c
 
 // SyncPayload is the DongBoHoSoMC record of d as it would be sent now.
 func (s *Dossiers) SyncPayload(ctx context.Context, d *dossier.Dossier) (portal.DossierRecord, error) {
-	in, err := s.syncInputs(ctx, d, nil)
+	in, err := s.syncInputs(ctx, d, nil, true)
 	if err != nil {
 		return portal.DossierRecord{}, err
 	}

@@ -22,12 +22,18 @@ type DossierTx struct {
 	fact storedFact // the dossier's report fact as the move found it
 	// newFact is the fact PutReportFact keeps, written with the dossier's row (finish).
 	newFact *report.Fact
+	// outbox holds the messages Enqueue took, written by finish.
+	outbox []OutboxMessage
 }
 
-// finish writes the report fact PutReportFact kept, for work that does not store the
-// dossier itself (a move stores it with the dossier).
-func (t *DossierTx) finish() error {
-	if t.newFact == nil {
+// finish writes the queued messages and, for work that does not store the dossier itself
+// (a move stores it with the dossier), the report fact PutReportFact kept.
+func (t *DossierTx) finish(storesDossier bool) error {
+	if err := t.tx.enqueueAll(t.ctx, t.outbox); err != nil {
+		return err
+	}
+	t.outbox = nil
+	if t.newFact == nil || storesDossier {
 		return nil
 	}
 	return t.tx.writeReportFact(t.ctx, t.id, *t.newFact)
@@ -50,9 +56,11 @@ func (t *DossierTx) IssueCode(unitIdentifier string, day calendar.Date) (string,
 	return dossier.FormatCode(unitIdentifier, day, last), nil
 }
 
-// Enqueue queues a message in the move's transaction (see Tx.Enqueue).
+// Enqueue queues a message in the move's transaction (see Tx.Enqueue). The move's messages
+// are written together, in one statement, when the move is stored.
 func (t *DossierTx) Enqueue(topic, key string, payload []byte) error {
-	return t.tx.Enqueue(t.ctx, topic, key, payload)
+	t.outbox = append(t.outbox, OutboxMessage{topic, key, payload})
+	return nil
 }
 
 // HasDocuments reports whether every SHA-256 in hashes is a document of the dossier.
@@ -101,6 +109,9 @@ func (db *DB) ApplyDossierSeen(ctx context.Context, id int64, seen *Snapshot,
 			return fmt.Errorf("sqlstore: dossier %d: event %d does not follow %d", id, e.Seq, seq)
 		}
 		d.ID = id
+		if err := dt.finish(true); err != nil {
+			return err
+		}
 		if err := tx.appendEvent(ctx, id, e); err != nil {
 			return err
 		}

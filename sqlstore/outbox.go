@@ -23,9 +23,27 @@ type OutboxItem struct {
 // message exists exactly when the change does. A dedupe key already present is a no-op:
 // retrying the same change never sends twice.
 func (t *Tx) Enqueue(ctx context.Context, topic, dedupeKey string, payload []byte) error {
+	return t.enqueueAll(ctx, []OutboxMessage{{topic, dedupeKey, payload}})
+}
+
+// OutboxMessage is a message to queue.
+type OutboxMessage struct {
+	Topic, DedupeKey string
+	Payload          []byte
+}
+
+// enqueueAll queues several messages in one statement.
+func (t *Tx) enqueueAll(ctx context.Context, msgs []OutboxMessage) error {
+	if len(msgs) == 0 {
+		return nil
+	}
 	now := time.Now().UnixMilli()
-	return t.Later(ctx, `INSERT INTO outbox (topic, dedupe_key, payload, attempts, next_attempt_at, created_at)
-		VALUES (?, ?, ?, 0, ?, ?) ON CONFLICT (dedupe_key) DO NOTHING`, topic, dedupeKey, string(payload), now, now)
+	args := make([]any, 0, 5*len(msgs))
+	for _, m := range msgs {
+		args = append(args, m.Topic, m.DedupeKey, string(m.Payload), now, now)
+	}
+	return t.Later(ctx, `INSERT INTO outbox (topic, dedupe_key, payload, next_attempt_at, created_at) VALUES `+
+		valuesList(len(msgs), 5)+` ON CONFLICT (dedupe_key) DO NOTHING`, args...)
 }
 
 // ClaimOutbox leases up to limit due messages of topic to worker for lease: unsent, not

@@ -13,22 +13,17 @@ import (
 	"github.com/motcua/motcua/report"
 )
 
-// upsertBucket adds a delta to one row of table, keyed by keyCol and the report key,
-// creating the row when it is new.
-func upsertBucket(table, keyCol string) string {
+// upsertBuckets adds deltas to rows rows of table, keyed by keyCol and the report key,
+// creating the rows that are new. The keys of one statement must differ.
+func upsertBuckets(table, keyCol string, rows int) string {
 	sets := make([]string, len(counterColumns))
 	for i, c := range counterColumns {
 		sets[i] = c + " = " + table + "." + c + " + excluded." + c
 	}
 	return `INSERT INTO ` + table + ` (` + keyCol + `, unit, field, procedure_code, ` + strings.Join(counterColumns, ", ") +
-		`) VALUES (?, ?, ?, ?` + strings.Repeat(", ?", len(counterColumns)) + `)
+		`) VALUES ` + valuesList(rows, 4+len(counterColumns)) + `
 		ON CONFLICT (` + keyCol + `, unit, field, procedure_code) DO UPDATE SET ` + strings.Join(sets, ", ")
 }
-
-var (
-	upsertDay   = upsertBucket("report_days", "day")
-	upsertMonth = upsertBucket("report_months", "month")
-)
 
 // ApplyReportDeltas adds deltas (report.Diff) to the day buckets and to the month roll-up
 // in t. Rows are touched in key order, so that two moves on PostgreSQL lock shared
@@ -54,22 +49,27 @@ func (t *Tx) ApplyReportDeltas(ctx context.Context, deltas []report.Delta) error
 			m.into[b] = c
 		}
 	}
+	// One statement per table; its rows in key order.
 	for _, tbl := range []struct {
-		rows map[bucket]report.Counters
-		sql  string
-	}{{days, upsertDay}, {months, upsertMonth}} {
+		rows         map[bucket]report.Counters
+		table, keyed string
+	}{{days, "report_days", "day"}, {months, "report_months", "month"}} {
 		keys := make([]bucket, 0, len(tbl.rows))
 		for b, c := range tbl.rows {
 			if !c.IsZero() {
 				keys = append(keys, b)
 			}
 		}
+		if len(keys) == 0 {
+			continue
+		}
 		slices.SortFunc(keys, cmpBucket)
+		args := make([]any, 0, len(keys)*(4+len(counterColumns)))
 		for _, b := range keys {
-			args := append([]any{b.at, b.key.Unit, b.key.Field, b.key.Procedure}, counterValues(tbl.rows[b])...)
-			if err := t.Later(ctx, tbl.sql, args...); err != nil {
-				return fmt.Errorf("sqlstore: report bucket: %w", err)
-			}
+			args = append(append(args, b.at, b.key.Unit, b.key.Field, b.key.Procedure), counterValues(tbl.rows[b])...)
+		}
+		if err := t.Later(ctx, upsertBuckets(tbl.table, tbl.keyed, len(keys)), args...); err != nil {
+			return fmt.Errorf("sqlstore: report bucket: %w", err)
 		}
 	}
 	return nil

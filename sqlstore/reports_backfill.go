@@ -39,6 +39,6 @@ func (db *DB) WithDossier(ctx context.Context, id int64, fn func(d *dossier.Doss
 		if err := fn(d, dt); err != nil {
 			return err
 		}
-		return dt.finish()
+		return dt.finish(false)
 	})
 }

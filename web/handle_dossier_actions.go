@@ -41,12 +41,16 @@ func (s *Server) apiDossierAction(action dossier.Action) http.HandlerFunc {
 // through here; a dossier the account may not see is not found.
 func (s *Server) moveDossier(r *http.Request, id int64, cmd dossier.Command) (*dossier.Dossier, dossier.Event, error) {
 	a := account(r)
-	return s.dossiers.MoveChecked(r.Context(), *a, id, cmd, s.cfg.Now(), func(d *dossier.Dossier) error {
+	d, ev, err := s.dossiers.MoveChecked(r.Context(), *a, id, cmd, s.cfg.Now(), func(d *dossier.Dossier) error {
 		if !canSee(a, d) {
 			return errDossierNotFound()
 		}
 		return nil
 	})
+	if err == nil {
+		s.tracking.forget(id) // public tracking shows the move at once
+	}
+	return d, ev, err
 }
 
 // decodeCommand reads the action's body; an empty body is an empty command. Rating takes

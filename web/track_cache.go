@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"sync"
+	"time"
 
 	"github.com/motcua/motcua"
 	"github.com/motcua/motcua/dossier"
@@ -11,12 +12,25 @@ import (
 
 // trackCache keeps recently tracked dossiers, decoded, with their public timeline. An entry
 // is keyed by the dossier and the sequence number of its last event; every move raises the
-// sequence, so a cached dossier is never stale, on this instance or another. Public lookups
-// then cost one indexed read instead of decoding the dossier and its events.
+// sequence, so a lookup that reads the sequence (one indexed read) never gets a stale
+// dossier. A code whose sequence was read less than trackFresh ago is answered from
+// memory alone: moves on this instance drop the dossier at once (forget), so only a move
+// on another instance can take up to trackFresh to show.
 type trackCache struct {
 	mu      sync.Mutex
 	entries map[int64]*tracked
+	heads   map[string]trackHead // by code
 }
+
+// trackHead is a code's dossier and last sequence as read at a time.
+type trackHead struct {
+	id  int64
+	seq int
+	at  time.Time
+}
+
+// trackFresh is how long a code's last sequence is trusted without reading it again.
+const trackFresh = time.Second
 
 // tracked is a dossier as the public lookup knows it; it is never changed once cached.
 type tracked struct {
@@ -36,6 +50,37 @@ func (c *trackCache) get(id int64, seq int) *tracked {
 	return nil
 }
 
+// fresh returns the cached dossier of code if its sequence was read within trackFresh.
+func (c *trackCache) fresh(code string, now time.Time) *tracked {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	h, ok := c.heads[code]
+	if !ok || now.Sub(h.at) >= trackFresh {
+		return nil
+	}
+	if t := c.entries[h.id]; t != nil && t.seq == h.seq {
+		return t
+	}
+	return nil
+}
+
+// noteHead records the sequence just read for code.
+func (c *trackCache) noteHead(code string, id int64, seq int, now time.Time) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.heads == nil || len(c.heads) >= trackCacheSize {
+		c.heads = map[string]trackHead{}
+	}
+	c.heads[code] = trackHead{id, seq, now}
+}
+
+// forget drops a dossier that has just moved on this instance.
+func (c *trackCache) forget(id int64) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	delete(c.entries, id)
+}
+
 func (c *trackCache) put(id int64, t *tracked) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -53,10 +98,15 @@ func (c *trackCache) put(id int64, t *tracked) {
 
 // lookupTracked finds the dossier behind a code, from the cache when it is current.
 func (s *Server) lookupTracked(ctx context.Context, code string) (*tracked, error) {
+	now := time.Now()
+	if t := s.tracking.fresh(code, now); t != nil {
+		return t, nil
+	}
 	id, seq, err := s.db.DossierHead(ctx, code)
 	if err != nil {
 		return nil, err
 	}
+	s.tracking.noteHead(code, id, seq, now)
 	if t := s.tracking.get(id, seq); t != nil {
 		return t, nil
 	}
