@@ -50,6 +50,11 @@ type officeQueueRow struct {
 	Holder   string
 	// ProcedureURL filters the queue by the row's procedure.
 	ProcedureURL string
+	// The row as the page prints it, in the page's language: fifty rows of template
+	// calls cost more than the query behind them.
+	StatusText, ReceivedText, SubmittedText, AppointmentText string
+	BadgeClass, BadgeText                                    string // BadgeClass "": no deadline
+	StepText                                                 string // role · unit, "" when no one holds it
 }
 
 const (
@@ -139,7 +144,7 @@ func (s *Server) fillQueue(r *http.Request, data *officeQueueData, f sqlstore.Do
 	if err != nil {
 		return err
 	}
-	if data.Rows, err = s.officeQueueRows(r.Context(), rows); err != nil {
+	if data.Rows, err = s.officeQueueRows(r.Context(), rows, requestLang(r)); err != nil {
 		return err
 	}
 	for i := range data.Rows {

@@ -58,8 +58,8 @@ func officeQueryValues(q url.Values) url.Values {
 	return out
 }
 
-// officeQueueRows adds the deadline and the holder's name to each row.
-func (s *Server) officeQueueRows(ctx context.Context, rows []sqlstore.DossierRow) ([]officeQueueRow, error) {
+// officeQueueRows adds the deadline and the holder's name to each row, and its text in l.
+func (s *Server) officeQueueRows(ctx context.Context, rows []sqlstore.DossierRow, l lang) ([]officeQueueRow, error) {
 	units, err := s.unitsByCode(ctx)
 	if err != nil {
 		return nil, err
@@ -83,6 +83,33 @@ func (s *Server) officeQueueRows(ctx context.Context, rows []sqlstore.DossierRow
 			}
 			out[i].Holder = names[id]
 		}
+		out[i].describe(l)
 	}
 	return out, nil
+}
+
+// describe sets the row's printed text in l.
+func (row *officeQueueRow) describe(l lang) {
+	row.StatusText = l.S(row.Status.Label(), row.Status.LabelEN())
+	row.ReceivedText, row.SubmittedText = dateTime(row.ReceivedAt), dateTime(row.SubmittedAt)
+	row.AppointmentText = dateTime(row.AppointmentAt)
+	if p := row.Progress; !p.Appointment.IsZero() {
+		row.BadgeText = l.S(p.Label(), p.LabelEN())
+		switch {
+		case p.Paused:
+			row.BadgeClass = "paused"
+		case p.Overdue:
+			row.BadgeClass = "late"
+		case p.DueSoon:
+			row.BadgeClass = "soon"
+		default:
+			row.BadgeClass = "ok"
+		}
+	}
+	if row.StepUnit != "" {
+		row.StepText = row.UnitName
+		if row.StepRole != "" {
+			row.StepText = l.S(row.StepRole.Label(), row.StepRole.LabelEN()) + " · " + row.UnitName
+		}
+	}
 }

@@ -82,12 +82,7 @@ func (s *Server) templateFuncs() template.FuncMap {
 			}
 			return fmt.Sprint(t)
 		},
-		"datetime": func(t time.Time) string {
-			if t.IsZero() {
-				return ""
-			}
-			return t.In(calendar.Vietnam).Format("15:04 02/01/2006")
-		},
+		"datetime": dateTime,
 		"add":   func(a, b int) int { return a + b },
 		"list4": func(a, b, c, d string) []string { return []string{a, b, c, d} },
 		"hasCSV": func(csv, v string) bool {
