@@ -83,8 +83,8 @@ func (s *Server) templateFuncs() template.FuncMap {
 			return fmt.Sprint(t)
 		},
 		"datetime": dateTime,
-		"add":   func(a, b int) int { return a + b },
-		"list4": func(a, b, c, d string) []string { return []string{a, b, c, d} },
+		"add":      func(a, b int) int { return a + b },
+		"list4":    func(a, b, c, d string) []string { return []string{a, b, c, d} },
 		"hasCSV": func(csv, v string) bool {
 			for _, x := range strings.Split(csv, ",") {
 				if x == v {
