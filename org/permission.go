@@ -16,6 +16,7 @@ const (
 	PermDossierProcess Permission = "dossier.process" // appraisal inside a unit
 	PermDossierApprove Permission = "dossier.approve" // leader's approval
 	PermDossierIssue   Permission = "dossier.issue"   // numbering and issuing results
+	PermDossierBook    Permission = "dossier.book"    // the tracking book of received dossiers (form 07)
 	PermReportsView    Permission = "reports.view"    // dashboards and exports
 	PermAuditView      Permission = "audit.view"      // the audit trail
 )
@@ -23,10 +24,10 @@ const (
 var grants = map[Role][]Permission{
 	RoleCitizen:      {PermDossierFile},
 	RoleBusiness:     {PermDossierFile},
-	RoleOfficer:      {PermDossierReceive, PermCatalogExport},
+	RoleOfficer:      {PermDossierReceive, PermDossierBook, PermCatalogExport},
 	RoleSpecialist:   {PermDossierProcess, PermCatalogExport},
 	RoleHead:         {PermDossierProcess, PermReportsView, PermCatalogExport},
-	RoleLeader:       {PermDossierProcess, PermDossierApprove, PermReportsView, PermCatalogExport},
+	RoleLeader:       {PermDossierProcess, PermDossierApprove, PermDossierBook, PermReportsView, PermCatalogExport},
 	RoleClerk:        {PermDossierIssue},
 	RoleCatalogAdmin: {PermCatalogEdit, PermCatalogExport},
 	RoleAdmin: {PermAccountsManage, PermCalendarEdit, PermCatalogExport, PermAuditView,

@@ -17,18 +17,16 @@ type officeBookData struct {
 	Units          []org.Unit
 	Rows           []pdf.BookRow
 	Truncated      bool
-	// Query is the period and unit for the PDF and spreadsheet links; CanPrint is false
-	// for roles the printout routes do not serve.
-	Query    string
-	CanPrint bool
-	Error    string
+	// Query is the period and unit for the PDF and spreadsheet links.
+	Query string
+	Error string
 }
 
 // officeBookPage lists the dossiers a unit received over a period, as the tracking book
 // prints them: the one-stop desk keeps the book and the leaders read it.
 func (s *Server) officeBookPage(w http.ResponseWriter, r *http.Request) {
 	a, l := account(r), requestLang(r)
-	if a.Role != org.RoleOfficer && a.Role != org.RoleLeader {
+	if !a.Role.Can(org.PermDossierBook) {
 		s.pageError(w, r, http.StatusNotFound)
 		return
 	}
@@ -37,7 +35,7 @@ func (s *Server) officeBookPage(w http.ResponseWriter, r *http.Request) {
 		s.pageFail(w, r, err)
 		return
 	}
-	data := &officeBookData{CanPrint: a.Role.Can(org.PermDossierReceive)}
+	data := &officeBookData{}
 	for _, u := range units {
 		data.Units = append(data.Units, u)
 	}

@@ -96,7 +96,7 @@ func (s *Server) officeQueuePage(w http.ResponseWriter, r *http.Request) {
 func (s *Server) officeQueueRequest(r *http.Request) (*officeQueueData, sqlstore.DossierFilter, error) {
 	a, q := account(r), r.URL.Query()
 	data := &officeQueueData{Queue: q.Get("queue"), Statuses: dossier.Statuses[1:],
-		CanFile: a.Role.Can(org.PermDossierReceive), CanBook: a.Role == org.RoleOfficer || a.Role == org.RoleLeader,
+		CanFile: a.Role.Can(org.PermDossierReceive), CanBook: a.Role.Can(org.PermDossierBook),
 		Filter: officeQueueFilter{Procedure: strings.TrimSpace(q.Get("procedure")), Status: q.Get("status"),
 			From: q.Get("from"), To: q.Get("to"), Q: strings.TrimSpace(q.Get("q"))}}
 	queues := officeQueues[a.Role]

@@ -160,9 +160,10 @@ func TestOfficeConsoleLifecycle(t *testing.T) {
 		leader := e.browser()
 		leader.login("lanhdao")
 		book := leader.officePage(http.StatusOK, "/office/book")
-		officeWant(t, book, received.Code)
-		if strings.Contains(string(book.body), "/api/v1/forms/07.pdf") {
-			t.Fatal("the leader is offered a printout its role may not fetch")
+		officeWant(t, book, received.Code, "/api/v1/forms/07.pdf?", "/api/v1/forms/07.xlsx?")
+		wantPDF(t, e.do("GET", "/api/v1/forms/07.pdf?unit=MC", e.token("lanhdao"), nil), "the leader's form 07")
+		if r := e.do("GET", "/api/v1/forms/07.pdf?unit=MC", e.token("chuyenvien"), nil); r.status != http.StatusForbidden {
+			t.Fatalf("a specialist fetched the tracking book: %d", r.status)
 		}
 	})
 }

@@ -33,8 +33,8 @@ func (s *Server) dossierRoutes() []route {
 		api("POST /api/v1/dossiers/{id}/rating", file, s.apiDossierAction(dossier.Rate)),
 
 		api("GET /api/v1/dossiers/{id}/forms/{form}", signed, s.apiDossierForm),
-		api("GET /api/v1/forms/07.pdf", receive, s.apiTrackingBookPDF),
-		api("GET /api/v1/forms/07.xlsx", receive, s.apiTrackingBookXLSX),
+		api("GET /api/v1/forms/07.pdf", org.PermDossierBook, s.apiTrackingBookPDF),
+		api("GET /api/v1/forms/07.xlsx", org.PermDossierBook, s.apiTrackingBookXLSX),
 		api("GET /api/v1/track", org.PermPublic, s.apiTrack),
 	}
 	for _, m := range dossierMoves {
