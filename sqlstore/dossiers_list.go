@@ -34,6 +34,9 @@ type DossierFilter struct {
 	UnitCode      string // dossiers the unit received or held a step of
 	WithDrafts    bool   // drafts are listed only to their owner
 	ProcedureCode string
+	// Applicant is the applicant's ID number or phone number, matched exactly (the phone
+	// in any usual writing: "+84 912…", "0912.…").
+	Applicant string
 	// ReceivedFrom and ReceivedTo bound the receipt time: From ≤ received < To.
 	ReceivedFrom, ReceivedTo time.Time
 
@@ -217,6 +220,9 @@ func buildDossierQuery(f DossierFilter) (*dossierQuery, error) {
 	}
 	if f.ProcedureCode != "" {
 		q.add("procedure_code = ?", f.ProcedureCode)
+	}
+	if a := strings.ReplaceAll(strings.TrimSpace(f.Applicant), " ", ""); a != "" {
+		q.add("(applicant_id_number = ? OR applicant_phone = ?)", a, dossier.NormalizePhone(a))
 	}
 	if !f.ReceivedFrom.IsZero() {
 		q.add("received_at >= ?", f.ReceivedFrom.UnixMilli())

@@ -111,6 +111,18 @@ func TestListDossiersPagesByKey(t *testing.T) {
 				}
 			}
 		}
+		// The applicant's ID card or phone, the phone as people write it.
+		other := newDraft(t, catalog.ChannelCounter, 0, "")
+		other.Applicant.IDNumber, other.Applicant.Phone = "079200001234", "0987654321"
+		otherID := create(t, db, other, 1)
+		for _, who := range []string{"079200001234", "0987654321", "+84 987 654 321", "0987.654.321"} {
+			if got := pageAll(t, db, sqlstore.DossierFilter{Applicant: who, WithDrafts: true}); len(got) != 1 || got[0] != otherID {
+				t.Fatalf("applicant %q: %v, want [%d]", who, got, otherID)
+			}
+		}
+		if got := pageAll(t, db, sqlstore.DossierFilter{Applicant: "0912345678", WithDrafts: true, Limit: 7}); len(got) != len(all)+1 {
+			t.Fatalf("applicant by phone: %d dossiers, want %d", len(got), len(all)+1)
+		}
 		if got := pageAll(t, db, sqlstore.DossierFilter{UnitCode: "QLTM"}); len(got) != 0 {
 			t.Fatalf("division sees dossiers it never held: %v", got)
 		}

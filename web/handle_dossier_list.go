@@ -26,11 +26,13 @@ var stepRoles = map[org.Role][]string{
 }
 
 // apiListDossiers pages the dossiers the caller may see: GET /api/v1/dossiers?queue=
-// &status=&procedure=&after=&limit=. status takes codes or keys, comma-separated.
+// &status=&procedure=&applicant=&after=&limit=. status takes codes or keys,
+// comma-separated; applicant is an ID number or a phone number.
 func (s *Server) apiListDossiers(w http.ResponseWriter, r *http.Request) {
 	a := account(r)
 	q := r.URL.Query()
-	f := sqlstore.DossierFilter{Queue: q.Get("queue"), ProcedureCode: q.Get("procedure"), After: q.Get("after")}
+	f := sqlstore.DossierFilter{Queue: q.Get("queue"), ProcedureCode: q.Get("procedure"), Applicant: q.Get("applicant"),
+		After: q.Get("after")}
 	if f.Queue != "" && !slices.Contains(sqlstore.Queues, f.Queue) {
 		s.apiFail(w, r, motcua.Invalid("queue", "hàng đợi không tồn tại, chọn một trong: "+strings.Join(sqlstore.Queues, ", "),
 			"unknown queue, use one of: "+strings.Join(sqlstore.Queues, ", ")))

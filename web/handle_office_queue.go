@@ -136,9 +136,14 @@ func (s *Server) fillQueue(r *http.Request, data *officeQueueData, f sqlstore.Do
 	f.Queue = data.Queue
 	var rows []sqlstore.DossierRow
 	next := ""
-	if data.Filter.Q != "" {
+	switch {
+	case identityNumber(data.Filter.Q):
+		// An ID card or a phone number: an exact match on an indexed column, every page.
+		f.Applicant = data.Filter.Q
+		rows, next, err = s.db.ListDossiers(r.Context(), f)
+	case data.Filter.Q != "":
 		rows, next, data.Scanned, err = s.officeSearch(r.Context(), f, data.Filter.Q)
-	} else {
+	default:
 		rows, next, err = s.db.ListDossiers(r.Context(), f)
 	}
 	if err != nil {

@@ -56,6 +56,22 @@ func (s *Server) officeSearch(ctx context.Context, f sqlstore.DossierFilter, tex
 	return found, next, scanned, nil
 }
 
+// identityNumber reports whether q is written like an ID card number (9 or 12 digits), a
+// tax code or a phone number: digits, with spaces, dots or a leading + at most.
+func identityNumber(q string) bool {
+	digits := 0
+	for i, r := range q {
+		switch {
+		case r >= '0' && r <= '9':
+			digits++
+		case r == ' ' || r == '.' || (r == '+' && i == 0):
+		default:
+			return false
+		}
+	}
+	return digits >= 9 && digits <= 13
+}
+
 // officeRowProgress is the deadline of a listed dossier. A dossier waiting for the applicant has
 // its clock stopped: the appointment will move by the time the wait lasts.
 func officeRowProgress(row sqlstore.DossierRow, clk dossier.Clock, now time.Time) dossier.Progress {

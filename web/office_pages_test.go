@@ -157,6 +157,18 @@ func TestOfficeConsoleLifecycle(t *testing.T) {
 			t.Fatalf("after the counter supplement: status %d, %d documents", back.Status.Code, len(back.Documents))
 		}
 		officeWant(t, desk.officePage(http.StatusOK, "/office/book"), received.Code, "/api/v1/forms/07.pdf?")
+		// The desk finds a walk-in's dossiers by the phone number, written any usual way.
+		officeWant(t, desk.officePage(http.StatusOK, "/office?queue=all&q=%2B84+912+345+678"), received.Code)
+		if page := desk.officePage(http.StatusOK, "/office?queue=all&q=0999999999"); strings.Contains(string(page.body), received.Code) {
+			t.Fatal("a search by another phone number lists the dossier")
+		}
+		var list struct {
+			Items []struct{ ID int64 } `json:"items"`
+		}
+		e.do("GET", "/api/v1/dossiers?applicant=0912345678", e.token("tiepnhan"), nil).json(t, &list)
+		if len(list.Items) == 0 {
+			t.Fatal("the API finds no dossier by the applicant's phone")
+		}
 		leader := e.browser()
 		leader.login("lanhdao")
 		book := leader.officePage(http.StatusOK, "/office/book")
