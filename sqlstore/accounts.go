@@ -117,7 +117,18 @@ func (db *DB) Account(ctx context.Context, id int64) (org.Account, error) {
 
 // Accounts lists accounts by username.
 func (db *DB) Accounts(ctx context.Context) ([]org.Account, error) {
-	rows, err := db.query(ctx, `SELECT `+accountColumns+` FROM accounts ORDER BY username`)
+	return db.accounts(ctx, `SELECT `+accountColumns+` FROM accounts ORDER BY username`)
+}
+
+// StaffAccounts lists the enabled accounts that belong to a unit, by unit and username:
+// the officers, never the applicants.
+func (db *DB) StaffAccounts(ctx context.Context) ([]org.Account, error) {
+	return db.accounts(ctx, `SELECT `+accountColumns+` FROM accounts WHERE unit_code IS NOT NULL AND NOT disabled
+		ORDER BY unit_code, username`)
+}
+
+func (db *DB) accounts(ctx context.Context, q string) ([]org.Account, error) {
+	rows, err := db.query(ctx, q)
 	if err != nil {
 		return nil, err
 	}

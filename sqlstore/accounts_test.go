@@ -57,6 +57,23 @@ func TestAccountsAndSessions(t *testing.T) {
 		if _, err := db.SessionAccount(ctx, token, sqlstore.SessionBrowser); err == nil {
 			t.Fatal("deleted session still valid")
 		}
+
+		// Staff: accounts of a unit, enabled; applicants never.
+		if _, err := db.CreateAccount(ctx, org.Account{Username: "congdan", DisplayName: "Lê Thị Bình",
+			Role: org.RoleCitizen, IDNumber: "001090012345"}, hash); err != nil {
+			t.Fatal(err)
+		}
+		gone, err := db.CreateAccount(ctx, org.Account{Username: "cu", DisplayName: "Cũ", Role: org.RoleOfficer, UnitCode: "MC"}, hash)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := db.SetAccountDisabled(ctx, gone, true, org.Account{ID: id, Username: "tiepnhan"}); err != nil {
+			t.Fatal(err)
+		}
+		staff, err := db.StaffAccounts(ctx)
+		if err != nil || len(staff) != 1 || staff[0].ID != id {
+			t.Fatalf("staff: %+v %v", staff, err)
+		}
 	})
 }
 

@@ -41,7 +41,7 @@ func (s *Server) forwardChoice(ctx context.Context, d *dossier.Dossier, units ma
 		c.NextRole = role
 		c.DefaultUnit = c.Next.UnitCode
 	}
-	accounts, err := s.db.Accounts(ctx)
+	accounts, err := s.db.StaffAccounts(ctx)
 	if err != nil {
 		return nil, err
 	}
