@@ -3,27 +3,15 @@ package pdf
 import (
 	"strconv"
 	"time"
+
+	"github.com/motcua/motcua/dossier"
 )
 
 // Book is form 07, the tracking book (sổ theo dõi hồ sơ) of a unit over a date range.
 type Book struct {
 	Unit     string    // unit keeping the book, printed under the title
 	From, To time.Time // date range covered
-	Rows     []BookRow
-}
-
-// BookRow is one dossier of the book.
-type BookRow struct {
-	Code          string
-	Procedure     string
-	Applicant     string
-	Contact       string // address and phone number
-	Sets          int
-	ReceivedAt    time.Time
-	AppointmentAt time.Time
-	SentTo        string    // body the dossier was passed to for processing
-	ResultAt      time.Time // when the result, or a request to supplement, came back
-	Note          string
+	Rows     []dossier.BookEntry
 }
 
 // Form07 prints the tracking book on landscape pages, the header rows repeated on each.
@@ -58,7 +46,7 @@ func Form07(h Header, b Book) ([]byte, error) {
 	return d.bytes()
 }
 
-func bookRows(rs []BookRow) [][]string {
+func bookRows(rs []dossier.BookEntry) [][]string {
 	rows := make([][]string, len(rs))
 	for i, r := range rs {
 		rows[i] = []string{

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/motcua/motcua/dossier"
 )
 
 func TestForm02(t *testing.T) {
@@ -122,10 +124,10 @@ func TestForm06Paginates(t *testing.T) {
 	contains(t, got, fmt.Sprintf("Trang %d/%d", n, n))
 }
 
-func bookRows40() []BookRow {
-	rows := make([]BookRow, 40)
+func bookRows40() []dossier.BookEntry {
+	rows := make([]dossier.BookEntry, 40)
 	for i := range rows {
-		rows[i] = BookRow{
+		rows[i] = dossier.BookEntry{
 			Code:          fmt.Sprintf("000.00.26.H35-2611%02d-%04d", 1+i%28, i+1),
 			Procedure:     alcoholProcedure,
 			Applicant:     huong.Name,

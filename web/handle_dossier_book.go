@@ -21,7 +21,7 @@ const maxBookRows = 5000
 type bookRequest struct {
 	from, to calendar.Date
 	unit     org.Unit
-	rows     []pdf.BookRow
+	rows     []dossier.BookEntry
 }
 
 func (s *Server) trackingBook(r *http.Request) (*bookRequest, error) {
@@ -67,13 +67,13 @@ func (s *Server) trackingBook(r *http.Request) (*bookRequest, error) {
 	return b, nil
 }
 
-func bookRow(d *dossier.Dossier, units map[string]org.Unit) pdf.BookRow {
+func bookRow(d *dossier.Dossier, units map[string]org.Unit) dossier.BookEntry {
 	a := d.Applicant
 	name := a.Name
 	if a.Organisation != "" {
 		name = a.Organisation
 	}
-	row := pdf.BookRow{Code: d.Code, Procedure: d.ProcedureName, Applicant: name,
+	row := dossier.BookEntry{Code: d.Code, Procedure: d.ProcedureName, Applicant: name,
 		Contact: strings.Trim(a.Address+", "+a.Phone, ", "), ReceivedAt: d.ReceivedAt, AppointmentAt: d.AppointmentAt,
 		Note: d.Status.Label()}
 	for _, s := range d.Steps {
@@ -121,12 +121,8 @@ func (s *Server) apiTrackingBookXLSX(w http.ResponseWriter, r *http.Request) {
 		s.apiFail(w, r, err)
 		return
 	}
-	rows := make([]xlsx.BookRow, len(b.rows))
-	for i, p := range b.rows {
-		rows[i] = xlsx.BookRow(p)
-	}
 	var buf bytes.Buffer
-	if err := xlsx.TrackingBook(&buf, b.title(), rows); err != nil {
+	if err := xlsx.TrackingBook(&buf, b.title(), b.rows); err != nil {
 		s.apiFail(w, r, err)
 		return
 	}

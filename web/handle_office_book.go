@@ -6,8 +6,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/motcua/motcua/dossier"
 	"github.com/motcua/motcua/org"
-	"github.com/motcua/motcua/pdf"
 )
 
 // officeBookData is the tracking book (form 07) on screen, with its printouts.
@@ -15,7 +15,7 @@ type officeBookData struct {
 	From, To, Unit string
 	UnitName       string
 	Units          []org.Unit
-	Rows           []pdf.BookRow
+	Rows           []dossier.BookEntry
 	Truncated      bool
 	// Query is the period and unit for the PDF and spreadsheet links.
 	Query string

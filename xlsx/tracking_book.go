@@ -2,22 +2,9 @@ package xlsx
 
 import (
 	"io"
-	"time"
-)
 
-// BookRow is one dossier of the tracking book (sổ theo dõi hồ sơ, form 07).
-type BookRow struct {
-	Code          string
-	Procedure     string
-	Applicant     string
-	Contact       string // address and phone number
-	Sets          int
-	ReceivedAt    time.Time
-	AppointmentAt time.Time
-	SentTo        string    // body the dossier was passed to for processing
-	ResultAt      time.Time // when the result, or a request to supplement, came back
-	Note          string
-}
+	"github.com/motcua/motcua/dossier"
+)
 
 var bookHeaders = []string{
 	"STT", "Mã hồ sơ", "Tên thủ tục hành chính", "Tên tổ chức, cá nhân",
@@ -31,7 +18,7 @@ var bookWidths = []float64{6, 26, 45, 26, 34, 10, 17, 17, 28, 17, 18, 24}
 // TrackingBook writes the tracking book as a landscape sheet "Sổ theo dõi hồ sơ" whose first
 // row is title (e.g. "SỔ THEO DÕI HỒ SƠ - Bộ phận Một cửa, từ 01/11/2026 đến 30/11/2026").
 // The column "nhận kết quả" stays empty for the applicant's signature on the printout.
-func TrackingBook(w io.Writer, title string, rows []BookRow) error {
+func TrackingBook(w io.Writer, title string, rows []dossier.BookEntry) error {
 	values := make([][]any, len(rows))
 	for i, r := range rows {
 		var sets any

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/motcua/motcua/dossier"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -32,7 +33,7 @@ func cell(t *testing.T, f *excelize.File, sheet, ref string) string {
 }
 
 func TestTrackingBook(t *testing.T) {
-	rows := []BookRow{{
+	rows := []dossier.BookEntry{{
 		Code:          "000.00.26.H35-261128-0007",
 		Procedure:     "Cấp Giấy phép bán lẻ sản phẩm rượu",
 		Applicant:     "Nguyễn Thị Hường",
