@@ -32,6 +32,9 @@ func sampleEmail(kind Kind) Email {
 		Amount:           1200000,
 		ReplyBy:          time.Date(2026, 12, 15, 0, 0, 0, 0, ict),
 		TrackingURL:      "https://dichvucong.example.gov.vn/track?code=000.01.12.H26-261128-0001",
+		Officer:          "Trần Văn Minh",
+		Unit:             "Phòng Quản lý thương mại",
+		OfficeURL:        "https://dichvucong.example.gov.vn/office/dossiers/42",
 	}
 }
 
@@ -145,6 +148,11 @@ func TestComposeBodies(t *testing.T) {
 		{KindApology, "Thư xin lỗi", []string{"thành thật xin lỗi", "(16:30 ngày 03/12/2026)",
 			"Lý do: Cần xác minh thực tế địa điểm kinh doanh.", "Ngày hẹn trả kết quả mới: 08:00 ngày 05/12/2026.",
 			"05 Dec 2026 08:00 (UTC+7)"}},
+		{KindDueSoon, "Hồ sơ sắp đến hạn", []string{"Kính gửi: Trần Văn Minh,", "đang xử lý tại Phòng Quản lý thương mại",
+			"sắp đến hạn trả kết quả: 08:00 ngày 05/12/2026.", "Xem hồ sơ: https://dichvucong.example.gov.vn/office/dossiers/42",
+			"in less than one working day"}},
+		{KindOverdue, "Hồ sơ quá hạn", []string{"Kính gửi: Trần Văn Minh,", "đã quá hạn trả kết quả (hẹn trả: 08:00 ngày 05/12/2026)",
+			"is overdue"}},
 	}
 	for _, c := range cases {
 		t.Run(string(c.kind), func(t *testing.T) {

@@ -1,4 +1,5 @@
-// Package notify tells applicants by e-mail what happened to their dossier (hồ sơ): it
+// Package notify tells applicants by e-mail what happened to their dossier (hồ sơ), and
+// reminds officers of deadlines: it
 // composes the messages and runs the worker that delivers them from the durable outbox.
 // It knows no database and no network; the store and the mail transport come in through
 // the Outbox and Sender interfaces.
@@ -26,6 +27,10 @@ const (
 	KindPaymentRequested    Kind = "payment_requested"    // nghĩa vụ tài chính
 	KindResultReady         Kind = "result_ready"         // có kết quả
 	KindApology             Kind = "apology"              // xin lỗi, hẹn lại
+
+	// Reminders to the officers who hold a dossier, not to the applicant.
+	KindDueSoon Kind = "due_soon" // sắp đến hạn: less than a working day left
+	KindOverdue Kind = "overdue"  // quá hạn
 )
 
 // Email is the outbox payload of one notification, stored as JSON. Times are instants;
@@ -43,6 +48,10 @@ type Email struct {
 	Amount           int64     `json:"amount,omitempty"`            // payment: đồng
 	ReplyBy          time.Time `json:"reply_by,omitzero"`           // supplement or payment deadline
 	TrackingURL      string    `json:"tracking_url,omitempty"`
+	// Reminders: the officer written to, the unit holding the dossier and its console page.
+	Officer   string `json:"officer,omitempty"`
+	Unit      string `json:"unit,omitempty"`
+	OfficeURL string `json:"office_url,omitempty"`
 }
 
 // Payload validates e and encodes it for Tx.Enqueue(ctx, notify.Topic, key, payload).
@@ -81,6 +90,10 @@ func (e Email) Validate() error {
 			return motcua.Invalid("amount", "số tiền phải lớn hơn 0", "amount must be positive")
 		}
 	case KindResultReady:
+	case KindDueSoon, KindOverdue:
+		if e.AppointmentAt.IsZero() {
+			return motcua.Invalid("appointment_at", "thiếu ngày hẹn trả kết quả", "appointment date is missing")
+		}
 	case KindApology:
 		if strings.TrimSpace(e.Reason) == "" {
 			return motcua.Invalid("reason", "thư xin lỗi phải nêu lý do", "an apology needs a reason")

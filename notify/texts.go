@@ -13,6 +13,8 @@ var texts = map[Kind]func(Email) (subject, body string){
 	KindPaymentRequested:    paymentText,
 	KindResultReady:         resultText,
 	KindApology:             apologyText,
+	KindDueSoon:             dueSoonText,
+	KindOverdue:             overdueText,
 }
 
 const footer = "\n-- \n" +
@@ -118,4 +120,51 @@ func byEN(e Email) string {
 		return ""
 	}
 	return " by " + dateEN(e.ReplyBy)
+}
+
+// dueSoonText reminds the officers holding a dossier that less than a working day is left.
+func dueSoonText(e Email) (string, string) {
+	var b strings.Builder
+	greetOfficer(&b, e)
+	fmt.Fprintf(&b, "Hồ sơ số %s%s%s sắp đến hạn trả kết quả: %s.\n", e.DossierCode, about(e), holder(e),
+		dateVI(e.AppointmentAt))
+	b.WriteString("Đề nghị hoàn thành phần việc được giao trước thời hạn; nếu không thể, " +
+		"báo cáo để Bộ phận Một cửa gửi thư xin lỗi và hẹn lại ngày trả kết quả trước hạn ít nhất một ngày làm việc.\n")
+	office(&b, e)
+	fmt.Fprintf(&b, "\nEnglish: dossier %s is due on %s, in less than one working day.\n", e.DossierCode,
+		dateEN(e.AppointmentAt))
+	return "Hồ sơ sắp đến hạn: " + e.DossierCode, b.String()
+}
+
+// overdueText tells the officers holding a dossier, and the head of their unit, that it is late.
+func overdueText(e Email) (string, string) {
+	var b strings.Builder
+	greetOfficer(&b, e)
+	fmt.Fprintf(&b, "Hồ sơ số %s%s%s đã quá hạn trả kết quả (hẹn trả: %s).\n", e.DossierCode, about(e), holder(e),
+		dateVI(e.AppointmentAt))
+	b.WriteString("Đề nghị khẩn trương giải quyết và cho biết lý do chậm trễ.\n")
+	office(&b, e)
+	fmt.Fprintf(&b, "\nEnglish: dossier %s is overdue; it was due on %s.\n", e.DossierCode, dateEN(e.AppointmentAt))
+	return "Hồ sơ quá hạn: " + e.DossierCode, b.String()
+}
+
+func greetOfficer(b *strings.Builder, e Email) {
+	if e.Officer != "" {
+		fmt.Fprintf(b, "Kính gửi: %s,\n\n", e.Officer)
+		return
+	}
+	b.WriteString("Kính gửi: Đồng chí,\n\n")
+}
+
+func holder(e Email) string {
+	if e.Unit == "" {
+		return ""
+	}
+	return ", đang xử lý tại " + e.Unit + ","
+}
+
+func office(b *strings.Builder, e Email) {
+	if e.OfficeURL != "" {
+		fmt.Fprintf(b, "Xem hồ sơ: %s\n", e.OfficeURL)
+	}
 }

@@ -30,6 +30,9 @@ type Config struct {
 	MaxUploadBytes int64
 	// Now is the clock; tests and simulations replace it.
 	Now func() time.Time
+	// RemindEvery is how often officers' deadline reminders are looked for (see
+	// service.Reminders); 0 sends none.
+	RemindEvery time.Duration
 }
 
 // Server serves every page and endpoint.
@@ -102,16 +105,29 @@ func (s *Server) Handler() http.Handler {
 }
 
 // Background runs the server's periodic work until ctx ends: reloading the catalog when
-// another instance changed it, and purging expired sessions.
+// another instance changed it, purging expired sessions and queuing deadline reminders.
 func (s *Server) Background(ctx context.Context) {
 	tick := time.NewTicker(2 * time.Second)
 	defer tick.Stop()
 	purge := time.NewTicker(time.Hour)
 	defer purge.Stop()
+	var remind <-chan time.Time
+	if s.cfg.RemindEvery > 0 {
+		t := time.NewTicker(s.cfg.RemindEvery)
+		defer t.Stop()
+		remind = t.C
+	}
+	reminders := &service.Reminders{DB: s.db, Calendar: s.workCalendar, BaseURL: s.cfg.BaseURL, Log: s.log}
 	for {
 		select {
 		case <-ctx.Done():
 			return
+		case <-remind:
+			if n, err := reminders.Run(ctx, s.cfg.Now()); err != nil && ctx.Err() == nil {
+				s.log.Warn("deadline reminders", "err", err)
+			} else if n > 0 {
+				s.log.Debug("deadline reminders offered", "count", n)
+			}
 		case <-tick.C:
 			if err := s.catalog.refresh(ctx); err != nil && ctx.Err() == nil {
 				s.log.Warn("catalog refresh", "err", err)

@@ -36,6 +36,13 @@ func envInt(name string, def int) int {
 	return def
 }
 
+func envDuration(name string, def time.Duration) time.Duration {
+	if v, err := time.ParseDuration(os.Getenv(name)); err == nil {
+		return v
+	}
+	return def
+}
+
 func dbFlag(fs *flag.FlagSet) *string {
 	return fs.String("db", env("MOTCUA_DB", "./data/motcua.db"), "SQLite file path or postgres:// URL (MOTCUA_DB)")
 }
@@ -60,6 +67,8 @@ func runServe(args []string, stdout io.Writer) error {
 	trackRate := fs.Int("track-rate", envInt("MOTCUA_TRACK_RATE", 30), "public lookups per client per minute; 0 = no limit (MOTCUA_TRACK_RATE)")
 	baseURL := fs.String("base-url", env("MOTCUA_BASE_URL", ""), "public URL printed on paper forms (MOTCUA_BASE_URL)")
 	maxUpload := fs.Int64("max-upload", int64(envInt("MOTCUA_MAX_UPLOAD_MB", 10)), "largest uploaded document in MiB (MOTCUA_MAX_UPLOAD_MB)")
+	remind := fs.Duration("remind-every", envDuration("MOTCUA_REMIND_EVERY", 10*time.Minute),
+		"how often officers are reminded of dossiers due within a working day or overdue; 0 = never (MOTCUA_REMIND_EVERY)")
 	logLevel := fs.String("log-level", env("MOTCUA_LOG_LEVEL", "info"), "debug, info, warn or error (MOTCUA_LOG_LEVEL)")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -99,7 +108,7 @@ func runServe(args []string, stdout io.Writer) error {
 		base = "http://" + ln.Addr().String()
 	}
 	srv, err := web.New(ctx, db, log, web.Config{SecureCookies: *secure, TrackRate: *trackRate, BaseURL: base,
-		MaxUploadBytes: *maxUpload << 20})
+		MaxUploadBytes: *maxUpload << 20, RemindEvery: *remind})
 	if err != nil {
 		return err
 	}
