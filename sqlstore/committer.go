@@ -3,6 +3,8 @@ package sqlstore
 import (
 	"context"
 	"errors"
+	"fmt"
+	"runtime/debug"
 	"sync"
 )
 
@@ -121,7 +123,7 @@ func (c *committer) commit(group []*txRequest) {
 			}
 		}
 		t.ctx = context.WithoutCancel(r.ctx)
-		errs[i] = r.fn(t)
+		errs[i] = runGuarded(r.fn, t)
 		if !savepoints {
 			break
 		}
@@ -155,4 +157,15 @@ func (c *committer) commit(group []*txRequest) {
 	for _, q := range t.unprepared {
 		c.db.writeStmts.get(context.Background(), c.db.write, q)
 	}
+}
+
+// runGuarded runs fn, turning a panic into an error: fn belongs to a request, and the
+// writer that runs it serves every other request too.
+func runGuarded(fn func(*Tx) error, t *Tx) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("sqlstore: write transaction panicked: %v\n%s", p, debug.Stack())
+		}
+	}()
+	return fn(t)
 }

@@ -93,3 +93,46 @@ func TestConcurrentTransactionsAreEachAllOrNothing(t *testing.T) {
 		}
 	})
 }
+
+// TestPanickingTransactionFailsAlone: a transaction whose work panics fails with an error,
+// leaves nothing, and the writer goes on serving the others.
+func TestPanickingTransactionFailsAlone(t *testing.T) {
+	sqlstoretest.EachDB(t, func(t *testing.T, db *sqlstore.DB) {
+		ctx := context.Background()
+		if err := db.ExecForTest(ctx, `CREATE TABLE scratch (k TEXT PRIMARY KEY)`); err != nil {
+			t.Fatal(err)
+		}
+		var wg sync.WaitGroup
+		errs := make([]error, 20)
+		for i := range errs {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				defer func() {
+					if p := recover(); p != nil { // PostgreSQL runs fn on the caller's goroutine
+						errs[i] = fmt.Errorf("panic: %v", p)
+					}
+				}()
+				errs[i] = db.InTx(ctx, func(tx *sqlstore.Tx) error {
+					if err := tx.Later(ctx, `INSERT INTO scratch (k) VALUES (?)`, fmt.Sprint(i)); err != nil {
+						return err
+					}
+					if i%5 == 0 {
+						panic("boom")
+					}
+					return nil
+				})
+			}()
+		}
+		wg.Wait()
+		for i, err := range errs {
+			if (i%5 == 0) != (err != nil) {
+				t.Fatalf("transaction %d: %v", i, err)
+			}
+		}
+		rows, err := db.QueryForTest(ctx, `SELECT k FROM scratch`)
+		if err != nil || len(rows) != 16 {
+			t.Fatalf("%d rows kept, want 16 (%v)", len(rows), err)
+		}
+	})
+}

@@ -333,23 +333,17 @@ func (db *DB) InTx(ctx context.Context, fn func(*Tx) error) error {
 	if err != nil {
 		return err
 	}
+	// Rolled back on every way out but a commit, a panic in fn included: the connection
+	// cannot go back to the pool while its transaction is open.
+	defer tx.Rollback()
 	t := &Tx{db: db, tx: tx, conn: conn}
-	err = fn(t)
-	if err == nil {
-		err = t.flush(ctx)
-	}
-	if err != nil {
-		tx.Rollback()
+	if err := fn(t); err != nil {
 		return err
 	}
-	if err := tx.Commit(); err != nil {
+	if err := t.flush(ctx); err != nil {
 		return err
 	}
-	// The writer's connection is free again: prepare what this transaction ran unprepared.
-	for _, q := range t.unprepared {
-		db.writeStmts.get(ctx, db.write, q)
-	}
-	return nil
+	return tx.Commit()
 }
 
 func (db *DB) readStmt(ctx context.Context, q string) *sql.Stmt {
