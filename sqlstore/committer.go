@@ -115,14 +115,14 @@ func (c *committer) commit(group []*txRequest) {
 			errs[i] = err
 			continue
 		}
+		t.ctx = context.WithoutCancel(r.ctx) // see Tx.ctx
 		if savepoints {
-			if _, err := t.Exec(r.ctx, `SAVEPOINT grp`); err != nil {
+			if _, err := t.Exec(t.ctx, `SAVEPOINT grp`); err != nil {
 				tx.Rollback()
 				failAll(err)
 				return
 			}
 		}
-		t.ctx = context.WithoutCancel(r.ctx)
 		errs[i] = runGuarded(r.fn, t)
 		if !savepoints {
 			break
@@ -131,13 +131,13 @@ func (c *committer) commit(group []*txRequest) {
 		// already rolled the whole transaction back (a full disk, an I/O error): everyone
 		// in the group fails.
 		if errs[i] != nil {
-			if _, err := t.Exec(r.ctx, `ROLLBACK TO grp`); err != nil {
+			if _, err := t.Exec(t.ctx, `ROLLBACK TO grp`); err != nil {
 				tx.Rollback()
 				failAll(err)
 				return
 			}
 		}
-		if _, err := t.Exec(r.ctx, `RELEASE grp`); err != nil {
+		if _, err := t.Exec(t.ctx, `RELEASE grp`); err != nil {
 			tx.Rollback()
 			failAll(err)
 			return
