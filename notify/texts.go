@@ -94,12 +94,15 @@ func apologyText(e Email) (string, string) {
 	return "Thư xin lỗi và hẹn lại ngày trả kết quả hồ sơ " + e.DossierCode, b.String()
 }
 
-func greet(b *strings.Builder, e Email) {
-	if e.Applicant != "" {
-		fmt.Fprintf(b, "Kính gửi: %s,\n\n", e.Applicant)
-		return
+// greet addresses the applicant.
+func greet(b *strings.Builder, e Email) { greeting(b, e.Applicant, "Quý Ông/Bà") }
+
+// greeting opens a message to name, or to the polite form when there is no name.
+func greeting(b *strings.Builder, name, polite string) {
+	if name == "" {
+		name = polite
 	}
-	b.WriteString("Kính gửi: Quý Ông/Bà,\n\n")
+	fmt.Fprintf(b, "Kính gửi: %s,\n\n", name)
 }
 
 func about(e Email) string {
@@ -109,9 +112,12 @@ func about(e Email) string {
 	return " (thủ tục: " + e.Procedure + ")"
 }
 
-func track(b *strings.Builder, e Email) {
-	if e.TrackingURL != "" {
-		fmt.Fprintf(b, "Tra cứu tình trạng hồ sơ: %s\n", e.TrackingURL)
+func track(b *strings.Builder, e Email) { link(b, "Tra cứu tình trạng hồ sơ", e.TrackingURL) }
+
+// link writes a labelled address on a line of its own, if there is one.
+func link(b *strings.Builder, label, url string) {
+	if url != "" {
+		fmt.Fprintf(b, "%s: %s\n", label, url)
 	}
 }
 
@@ -148,13 +154,7 @@ func overdueText(e Email) (string, string) {
 	return "Hồ sơ quá hạn: " + e.DossierCode, b.String()
 }
 
-func greetOfficer(b *strings.Builder, e Email) {
-	if e.Officer != "" {
-		fmt.Fprintf(b, "Kính gửi: %s,\n\n", e.Officer)
-		return
-	}
-	b.WriteString("Kính gửi: Đồng chí,\n\n")
-}
+func greetOfficer(b *strings.Builder, e Email) { greeting(b, e.Officer, "Đồng chí") }
 
 func holder(e Email) string {
 	if e.Unit == "" {
@@ -163,8 +163,4 @@ func holder(e Email) string {
 	return ", đang xử lý tại " + e.Unit + ","
 }
 
-func office(b *strings.Builder, e Email) {
-	if e.OfficeURL != "" {
-		fmt.Fprintf(b, "Xem hồ sơ: %s\n", e.OfficeURL)
-	}
-}
+func office(b *strings.Builder, e Email) { link(b, "Xem hồ sơ", e.OfficeURL) }
