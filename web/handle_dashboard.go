@@ -90,6 +90,8 @@ func (s *Server) dashboardPage(w http.ResponseWriter, r *http.Request) {
 	data.Steps = stepRows(l, v.Steps, v.UnitNames)
 	data.Charts = charts(l, v)
 	data.Export = map[string]string{}
+	data.Exports = append(data.Exports, dashExport{l.S("Toàn bộ báo cáo (mỗi bảng một trang tính)",
+		"The whole report (a sheet per table)"), p.export("all")})
 	for _, t := range []struct{ table, vi, en string }{{"summary", "Số liệu tổng hợp", "Figures"},
 		{"index766", "Chỉ số 766", "Decision 766 index"}, {"trend", "Theo tháng", "By month"},
 		{"breakdown", "Theo đơn vị", "By unit"}, {"bottlenecks", "Điểm nghẽn", "Bottlenecks"}} {

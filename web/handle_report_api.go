@@ -242,27 +242,45 @@ func nonNilList[T any](s []T) []T {
 	return s
 }
 
+// reportTables are the dashboard's tables in the order a whole-report workbook has them.
+var reportTables = []string{"summary", "index766", "trend", "breakdown", "bottlenecks"}
+
 // apiReportExport: GET /api/v1/reports/export.xlsx?table=summary|index766|trend|breakdown|
-// bottlenecks (&by= for breakdown) is one table of the dashboard as a spreadsheet.
+// bottlenecks|all (&by= for breakdown) is one table of the dashboard as a spreadsheet, or
+// with table=all every table, a sheet each, in one workbook.
 func (s *Server) apiReportExport(w http.ResponseWriter, r *http.Request) {
 	q, err := s.reportQuery(r)
-	if err == nil {
-		var table string
-		if table, err = oneOf(r, "table", "summary", "index766", "trend", "breakdown", "bottlenecks"); err == nil {
-			var t sheetTable
-			if t, err = s.reportTable(r, q, table); err == nil {
-				var buf bytes.Buffer
-				if err = xlsx.Table(&buf, t.name, t.headers, t.rows); err == nil {
-					w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-					w.Header().Set("Content-Disposition", `attachment; filename="bao-cao-`+table+"-"+
-						q.period.From.String()+"-"+q.period.To.String()+`.xlsx"`)
-					w.Write(buf.Bytes())
-					return
-				}
-			}
-		}
+	if err != nil {
+		s.apiFail(w, r, err)
+		return
 	}
-	s.apiFail(w, r, err)
+	table, err := oneOf(r, "table", append(slices.Clone(reportTables), "all")...)
+	if err != nil {
+		s.apiFail(w, r, err)
+		return
+	}
+	tables := []string{table}
+	if table == "all" {
+		tables = reportTables
+	}
+	sheets := make([]xlsx.Sheet, 0, len(tables))
+	for _, name := range tables {
+		t, err := s.reportTable(r, q, name)
+		if err != nil {
+			s.apiFail(w, r, err)
+			return
+		}
+		sheets = append(sheets, xlsx.Sheet{Name: t.name, Headers: t.headers, Rows: t.rows})
+	}
+	var buf bytes.Buffer
+	if err := xlsx.Tables(&buf, sheets); err != nil {
+		s.apiFail(w, r, err)
+		return
+	}
+	w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+	w.Header().Set("Content-Disposition", `attachment; filename="bao-cao-`+table+"-"+
+		q.period.From.String()+"-"+q.period.To.String()+`.xlsx"`)
+	w.Write(buf.Bytes())
 }
 
 // sheetTable is one exported table.

@@ -1,10 +1,13 @@
 package web_test
 
 import (
+	"bytes"
 	"fmt"
 	"net/http"
 	"testing"
 	"time"
+
+	"github.com/xuri/excelize/v2"
 )
 
 // TestReportAPI reads the figures of dossiers moved over HTTP, and checks the parameters.
@@ -80,6 +83,17 @@ func TestReportAPI(t *testing.T) {
 				t.Fatalf("export %s: %d %s", table, x.status, x.body)
 			}
 		}
+		whole := e.do("GET", "/api/v1/reports/export.xlsx?table=all&"+q, leader, nil)
+		book, err := excelize.OpenReader(bytes.NewReader(whole.body))
+		if err != nil {
+			t.Fatalf("the whole report: %d %v", whole.status, err)
+		}
+		if sheets := book.GetSheetList(); len(sheets) != 5 || sheets[0] != "Tong hop" || sheets[1] != "Chi so 766" {
+			t.Fatalf("the whole report's sheets: %v", sheets)
+		}
+		if v, _ := book.GetCellValue("Tong hop", "A1"); v != "Từ ngày / From" {
+			t.Fatalf("Tong hop!A1 = %q", v)
+		}
 
 		for _, bad := range []struct{ query, field string }{
 			{"from=2026-13-01", "from"}, {"to=yesterday", "to"}, {"from=2026-05-02&to=2026-05-01", "to"},
@@ -93,7 +107,7 @@ func TestReportAPI(t *testing.T) {
 			}
 		}
 		for _, path := range []string{"/api/v1/reports/trend?by=week", "/api/v1/reports/breakdown?by=area",
-			"/api/v1/reports/dossiers?which=all", "/api/v1/reports/export.xlsx?table=all"} {
+			"/api/v1/reports/dossiers?which=all", "/api/v1/reports/export.xlsx?table=everything"} {
 			if r := e.do("GET", path, leader, nil); r.status != 422 {
 				t.Errorf("%s: %d, want 422", path, r.status)
 			}

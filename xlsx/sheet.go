@@ -17,18 +17,34 @@ type layout struct {
 	landscape bool
 }
 
-// write builds the workbook of l and writes it to w.
-func write(w io.Writer, l layout) error {
+// write builds the workbook of the sheets ls, in order, and writes it to w.
+func write(w io.Writer, ls ...layout) error {
 	f := excelize.NewFile()
 	defer f.Close()
-	if err := f.SetSheetName(f.GetSheetName(0), l.sheet); err != nil {
-		return err
-	}
 	st, err := newStyles(f)
 	if err != nil {
 		return err
 	}
-	s := sheet{f: f, name: l.sheet, st: st}
+	for i, l := range ls {
+		if i == 0 {
+			err = f.SetSheetName(f.GetSheetName(0), l.sheet)
+		} else {
+			_, err = f.NewSheet(l.sheet)
+		}
+		if err != nil {
+			return err
+		}
+		if err := fill(sheet{f: f, name: l.sheet, st: st}, l); err != nil {
+			return err
+		}
+	}
+	_, err = f.WriteTo(w)
+	return err
+}
+
+// fill writes l into its sheet s.
+func fill(s sheet, l layout) error {
+	st := s.st
 	cols := len(l.headers)
 	headerRow := 1
 	if l.title != "" {
@@ -52,11 +68,7 @@ func write(w io.Writer, l layout) error {
 	if err := s.widths(widths); err != nil {
 		return err
 	}
-	if err := s.finish(headerRow, cols, len(l.rows), l.landscape); err != nil {
-		return err
-	}
-	_, err = f.WriteTo(w)
-	return err
+	return s.finish(headerRow, cols, len(l.rows), l.landscape)
 }
 
 func toAny(ss []string) []any {

@@ -46,3 +46,27 @@ func TestTableRejectsBadSheetName(t *testing.T) {
 		t.Fatal("want an error for a sheet name with a slash")
 	}
 }
+
+func TestTables(t *testing.T) {
+	var buf bytes.Buffer
+	err := Tables(&buf, []Sheet{
+		{Name: "Số liệu", Headers: []string{"Chỉ tiêu", "Giá trị"}, Rows: [][]any{{"Tiếp nhận", 120}}},
+		{Name: "Theo tháng", Headers: []string{"Tháng", "Tiếp nhận", "Đúng hạn"}, Rows: [][]any{{"2026-11", 40, 38}, {"2026-12", 41, 40}}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := open(t, &buf)
+	if got := f.GetSheetList(); len(got) != 2 || got[0] != "Số liệu" || got[1] != "Theo tháng" {
+		t.Fatalf("sheets %v", got)
+	}
+	if got := cell(t, f, "Theo tháng", "C3"); got != "40" {
+		t.Errorf("Theo tháng!C3 = %q, want 40", got)
+	}
+	if !hasAutoFilter(t, f, "Theo tháng", "A1:C3") || !hasAutoFilter(t, f, "Số liệu", "A1:B2") {
+		t.Error("each sheet has its own auto-filter")
+	}
+	if panes, err := f.GetPanes("Theo tháng"); err != nil || !panes.Freeze {
+		t.Errorf("second sheet panes %+v %v", panes, err)
+	}
+}
