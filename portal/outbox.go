@@ -74,6 +74,7 @@ type Message struct {
 // dossier out of draft creates it on the portal; every later one updates it (and the
 // client turns an update of an unknown dossier into a creation).
 func Messages(d *dossier.Dossier, ev dossier.Event, c DossierContext) ([]Message, error) {
+	// MayMessage below predicts this test before the move; keep the two together.
 	if d.Code == "" || ev.To == dossier.Draft || ev.Action == dossier.Rate {
 		return nil, nil
 	}
@@ -91,4 +92,12 @@ func Messages(d *dossier.Dossier, ev dossier.Event, c DossierContext) ([]Message
 		out = append(out, Message{DedupeKey(d.Code, ev.Seq, ServiceUpdateProgress), step})
 	}
 	return out, nil
+}
+
+// MayMessage reports whether taking action on d, as it stands before the move, can give
+// the portal anything (see Messages): a dossier without a code has nothing to sync until
+// it is received, and a rating is not reported. A caller may skip reading what the
+// messages would need when it is false.
+func MayMessage(d *dossier.Dossier, action dossier.Action) bool {
+	return (d.Code != "" || action == dossier.Receive) && action != dossier.Rate
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/motcua/motcua/calendar"
 	"github.com/motcua/motcua/dossier"
 	"github.com/motcua/motcua/org"
+	"github.com/motcua/motcua/portal"
 	"github.com/motcua/motcua/sqlstore"
 )
 
@@ -50,8 +51,7 @@ func (s *Dossiers) MoveChecked(ctx context.Context, by org.Account, id int64, cm
 	if err != nil {
 		return nil, dossier.Event{}, err
 	}
-	// Only a dossier with a code, or one being received, has anything for the portal.
-	in, err := s.syncInputs(ctx, before.D, &by, before.D.Code != "" || cmd.Action == dossier.Receive)
+	in, err := s.syncInputs(ctx, before.D, &by, portal.MayMessage(before.D, cmd.Action))
 	if err != nil {
 		return nil, dossier.Event{}, err
 	}

@@ -26,7 +26,7 @@ type syncInputs struct {
 
 // syncInputs reads them for d; by, when set, is the account about to act (it may ask for
 // a supplement, and the portal wants its name). The list of files is read only when files
-// is set: a dossier without a code sends the portal nothing.
+// is set (portal.MayMessage).
 func (s *Dossiers) syncInputs(ctx context.Context, d *dossier.Dossier, by *org.Account, files bool) (syncInputs, error) {
 	var in syncInputs
 	var err error

@@ -81,11 +81,7 @@ func (r *Reminders) Run(ctx context.Context, now time.Time) (int, error) {
 // queue writes one page of reminders in one transaction.
 func (r *Reminders) queue(ctx context.Context, rows []sqlstore.DossierRow, kind notify.Kind, staff []org.Account,
 	unitNames map[string]string) (int, error) {
-	type message struct {
-		key     string
-		payload []byte
-	}
-	var msgs []message
+	var msgs []sqlstore.OutboxMessage
 	for _, row := range rows {
 		for _, a := range recipients(row, kind, staff) {
 			e := notify.Email{To: a.Email, Kind: kind, DossierCode: row.Code, Procedure: row.ProcedureName,
@@ -99,20 +95,14 @@ func (r *Reminders) queue(ctx context.Context, rows []sqlstore.DossierRow, kind 
 				r.log().Warn("reminder left out", "dossier", row.ID, "account", a.ID, "err", err)
 				continue
 			}
-			msgs = append(msgs, message{fmt.Sprintf("remind:%s:%d:%d:%d", kind, row.ID, row.AppointmentAt.UnixMilli(), a.ID), payload})
+			key := fmt.Sprintf("remind:%s:%d:%d:%d", kind, row.ID, row.AppointmentAt.UnixMilli(), a.ID)
+			msgs = append(msgs, sqlstore.OutboxMessage{Topic: notify.Topic, DedupeKey: key, Payload: payload})
 		}
 	}
 	if len(msgs) == 0 {
 		return 0, nil
 	}
-	err := r.DB.InTx(ctx, func(tx *sqlstore.Tx) error {
-		for _, m := range msgs {
-			if err := tx.Enqueue(ctx, notify.Topic, m.key, m.payload); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
+	err := r.DB.InTx(ctx, func(tx *sqlstore.Tx) error { return tx.EnqueueAll(ctx, msgs) })
 	return len(msgs), err
 }
 
@@ -120,9 +110,12 @@ func (r *Reminders) queue(ctx context.Context, rows []sqlstore.DossierRow, kind 
 // assigned to, or else everyone of the step's unit in the step's role; for an overdue
 // dossier also the heads of that unit. Only those with an e-mail address.
 func recipients(row sqlstore.DossierRow, kind notify.Kind, staff []org.Account) []org.Account {
+	if row.StepUnit == "" || row.Code == "" {
+		return nil
+	}
 	var out []org.Account
 	for _, a := range staff {
-		if a.Email == "" || a.UnitCode != row.StepUnit || row.StepUnit == "" || row.Code == "" {
+		if a.Email == "" || a.UnitCode != row.StepUnit {
 			continue
 		}
 		holds := a.Role == org.Role(row.StepRole) && (row.StepAssigneeID == 0 || row.StepAssigneeID == a.ID)

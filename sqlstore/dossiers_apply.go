@@ -29,7 +29,7 @@ type DossierTx struct {
 // finish writes the queued messages and, for work that does not store the dossier itself
 // (a move stores it with the dossier), the report fact PutReportFact kept.
 func (t *DossierTx) finish(storesDossier bool) error {
-	if err := t.tx.enqueueAll(t.ctx, t.outbox); err != nil {
+	if err := t.tx.EnqueueAll(t.ctx, t.outbox); err != nil {
 		return err
 	}
 	t.outbox = nil

@@ -23,7 +23,7 @@ type OutboxItem struct {
 // message exists exactly when the change does. A dedupe key already present is a no-op:
 // retrying the same change never sends twice.
 func (t *Tx) Enqueue(ctx context.Context, topic, dedupeKey string, payload []byte) error {
-	return t.enqueueAll(ctx, []OutboxMessage{{topic, dedupeKey, payload}})
+	return t.EnqueueAll(ctx, []OutboxMessage{{topic, dedupeKey, payload}})
 }
 
 // OutboxMessage is a message to queue.
@@ -32,18 +32,22 @@ type OutboxMessage struct {
 	Payload          []byte
 }
 
-// enqueueAll queues several messages in one statement.
-func (t *Tx) enqueueAll(ctx context.Context, msgs []OutboxMessage) error {
-	if len(msgs) == 0 {
-		return nil
-	}
+// EnqueueAll queues several messages, as Enqueue does one, a statement per bulkRows.
+func (t *Tx) EnqueueAll(ctx context.Context, msgs []OutboxMessage) error {
 	now := time.Now().UnixMilli()
-	args := make([]any, 0, 5*len(msgs))
-	for _, m := range msgs {
-		args = append(args, m.Topic, m.DedupeKey, string(m.Payload), now, now)
+	for len(msgs) > 0 {
+		part := msgs[:min(len(msgs), bulkRows)]
+		msgs = msgs[len(part):]
+		args := make([]any, 0, 5*len(part))
+		for _, m := range part {
+			args = append(args, m.Topic, m.DedupeKey, string(m.Payload), now, now)
+		}
+		if err := t.Later(ctx, `INSERT INTO outbox (topic, dedupe_key, payload, next_attempt_at, created_at) VALUES `+
+			valuesList(len(part), 5)+` ON CONFLICT (dedupe_key) DO NOTHING`, args...); err != nil {
+			return err
+		}
 	}
-	return t.Later(ctx, `INSERT INTO outbox (topic, dedupe_key, payload, next_attempt_at, created_at) VALUES `+
-		valuesList(len(msgs), 5)+` ON CONFLICT (dedupe_key) DO NOTHING`, args...)
+	return nil
 }
 
 // ClaimOutbox leases up to limit due messages of topic to worker for lease: unsent, not

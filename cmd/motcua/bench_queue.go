@@ -85,9 +85,7 @@ func benchQueueOn(target string, n, requests, clients int, asJSON bool, profile 
 		return err
 	}
 	defer bdb.Close()
-	rep := newReport("queue", string(bdb.Engine))
-	rep.Counted = "1 request = one page (50 rows) of GET /api/v1/dossiers?queue=… as the role's console asks it, " +
-		"bearer token; the next page is fetched with the cursor every other time"
+	rep := newQueueReport(bdb.Engine)
 
 	db, err := sqlstore.Open(ctx, bdb.DSN)
 	if err != nil {
@@ -130,10 +128,7 @@ func benchQueueServe(dsn string, engine sqlstore.Engine, requests, clients int, 
 		if _, err := os.Stat(dsn); err != nil {
 			return fmt.Errorf("--reuse: %w", err)
 		}
-		engine = sqlstore.SQLite
-		rep = newReport("queue", string(engine))
-		rep.Counted = "1 request = one page (50 rows) of GET /api/v1/dossiers?queue=… as the role's console asks it, " +
-			"bearer token; the next page is fetched with the cursor every other time"
+		rep = newQueueReport(engine)
 		rep.note("database seeded by an earlier run")
 	}
 	srv, err := startBenchServer(ctx, dsn, false)
@@ -265,4 +260,12 @@ func officePageLatency(ctx context.Context, srv *benchServer, n int) (loadgen.La
 	}
 	slices.Sort(out)
 	return out, true
+}
+
+// newQueueReport starts the queue benchmark's report on engine.
+func newQueueReport(engine sqlstore.Engine) *benchReport {
+	rep := newReport("queue", string(engine))
+	rep.Counted = "1 request = one page (50 rows) of GET /api/v1/dossiers?queue=… as the role's console asks it, " +
+		"bearer token; the next page is fetched with the cursor every other time"
+	return rep
 }
