@@ -3,7 +3,6 @@ package service
 import (
 	"context"
 	"fmt"
-	"log/slog"
 	"time"
 
 	"github.com/motcua/motcua/calendar"
@@ -12,38 +11,23 @@ import (
 	"github.com/motcua/motcua/sqlstore"
 )
 
-// Reminders warns the officers holding open dossiers before the appointment (less than one
-// working day left) and again once it has passed, by e-mail from the outbox. Each officer
-// hears of an appointment once per kind: the dedupe key names the dossier, the
-// appointment, the kind and the officer, so any number of instances may run it, as often
-// as they like, and a new appointment (after an apology) is warned of afresh.
-type Reminders struct {
-	DB *sqlstore.DB
-	// Calendar is the working-day calendar in force; nil means calendar.Default().
-	Calendar func() *calendar.Calendar
-	// BaseURL is the public address, for the link to the dossier's console page.
-	BaseURL string
-	Log     *slog.Logger
-}
-
 // maxReminded bounds the dossiers one run looks at per kind; the next run goes on.
 const maxReminded = 5000
 
-// Run queues the reminders due at now and returns how many it offered to the outbox;
-// those already there from an earlier run are not queued again. Dossiers waiting for the
-// applicant have their clock stopped and are not reminded of.
-func (r *Reminders) Run(ctx context.Context, now time.Time) (int, error) {
-	cal := calendar.Default()
-	if r.Calendar != nil {
-		if c := r.Calendar(); c != nil {
-			cal = c
-		}
-	}
-	staff, err := r.DB.StaffAccounts(ctx)
+// Remind warns the officers holding open dossiers before the appointment (less than one
+// working day left) and again once it has passed, by e-mail from the outbox, and returns
+// how many messages it offered. Each officer hears of an appointment once per kind: the
+// dedupe key names the dossier, the appointment, the kind and the officer, so any number
+// of instances may run it, as often as they like, and a new appointment (after an
+// apology) is warned of afresh. Dossiers waiting for the applicant have their clock
+// stopped and are not reminded of.
+func (s *Dossiers) Remind(ctx context.Context, now time.Time) (int, error) {
+	cal := s.clock()
+	staff, err := s.DB.StaffAccounts(ctx)
 	if err != nil {
 		return 0, err
 	}
-	units, err := r.DB.Units(ctx)
+	units, err := s.units(ctx, "")
 	if err != nil {
 		return 0, err
 	}
@@ -59,11 +43,11 @@ func (r *Reminders) Run(ctx context.Context, now time.Time) (int, error) {
 		f := sqlstore.DossierFilter{Queue: k.queue, Now: now, DueBy: cal.Due(now, calendar.Days(1)),
 			Limit: sqlstore.MaxDossierPage}
 		for seen := 0; seen < maxReminded; {
-			rows, next, err := r.DB.ListDossiers(ctx, f)
+			rows, next, err := s.DB.ListDossiers(ctx, f)
 			if err != nil {
 				return queued, err
 			}
-			n, err := r.queue(ctx, rows, k.kind, staff, unitNames)
+			n, err := s.queueReminders(ctx, rows, k.kind, staff, unitNames)
 			queued += n
 			if err != nil {
 				return queued, err
@@ -78,8 +62,8 @@ func (r *Reminders) Run(ctx context.Context, now time.Time) (int, error) {
 	return queued, nil
 }
 
-// queue writes one page of reminders in one transaction.
-func (r *Reminders) queue(ctx context.Context, rows []sqlstore.DossierRow, kind notify.Kind, staff []org.Account,
+// queueReminders writes one page of reminders in one transaction.
+func (s *Dossiers) queueReminders(ctx context.Context, rows []sqlstore.DossierRow, kind notify.Kind, staff []org.Account,
 	unitNames map[string]string) (int, error) {
 	var msgs []sqlstore.OutboxMessage
 	for _, row := range rows {
@@ -87,12 +71,12 @@ func (r *Reminders) queue(ctx context.Context, rows []sqlstore.DossierRow, kind 
 			e := notify.Email{To: a.Email, Kind: kind, DossierCode: row.Code, Procedure: row.ProcedureName,
 				Applicant: row.ApplicantName, AppointmentAt: row.AppointmentAt, Officer: a.DisplayName,
 				Unit: unitNames[row.StepUnit]}
-			if r.BaseURL != "" {
-				e.OfficeURL = fmt.Sprintf("%s/office/dossiers/%d", r.BaseURL, row.ID)
+			if s.BaseURL != "" {
+				e.OfficeURL = fmt.Sprintf("%s/office/dossiers/%d", s.BaseURL, row.ID)
 			}
 			payload, err := e.Payload()
 			if err != nil {
-				r.log().Warn("reminder left out", "dossier", row.ID, "account", a.ID, "err", err)
+				s.log().Warn("reminder left out", "dossier", row.ID, "account", a.ID, "err", err)
 				continue
 			}
 			key := fmt.Sprintf("remind:%s:%d:%d:%d", kind, row.ID, row.AppointmentAt.UnixMilli(), a.ID)
@@ -102,7 +86,7 @@ func (r *Reminders) queue(ctx context.Context, rows []sqlstore.DossierRow, kind 
 	if len(msgs) == 0 {
 		return 0, nil
 	}
-	err := r.DB.InTx(ctx, func(tx *sqlstore.Tx) error { return tx.EnqueueAll(ctx, msgs) })
+	err := s.DB.InTx(ctx, func(tx *sqlstore.Tx) error { return tx.EnqueueAll(ctx, msgs) })
 	return len(msgs), err
 }
 
@@ -125,11 +109,4 @@ func recipients(row sqlstore.DossierRow, kind notify.Kind, staff []org.Account) 
 		}
 	}
 	return out
-}
-
-func (r *Reminders) log() *slog.Logger {
-	if r.Log != nil {
-		return r.Log
-	}
-	return slog.Default()
 }

@@ -9,7 +9,6 @@ import (
 	"github.com/motcua/motcua/catalog"
 	"github.com/motcua/motcua/dossier"
 	"github.com/motcua/motcua/notify"
-	"github.com/motcua/motcua/service"
 	"github.com/motcua/motcua/sqlstore"
 	"github.com/motcua/motcua/sqlstore/sqlstoretest"
 )
@@ -23,10 +22,9 @@ func TestReminders(t *testing.T) {
 		w := newWorld(t, db)
 		// Received Tuesday 3 March 08:31: due Tuesday 31 March 08:31.
 		id := w.received(catalog.ChannelCounter, at(3, 3, 8, 30))
-		r := &service.Reminders{DB: db, BaseURL: "https://dvc.example.gov.vn"}
 		run := func(now time.Time) map[string]notify.Email {
 			t.Helper()
-			if _, err := r.Run(ctx, now); err != nil {
+			if _, err := w.svc.Remind(ctx, now); err != nil {
 				t.Fatal(err)
 			}
 			return reminders(t, db)
@@ -39,7 +37,7 @@ func TestReminders(t *testing.T) {
 		if len(got) != 1 || !ok || soon.AppointmentAt.IsZero() || soon.OfficeURL == "" || soon.Officer == "" {
 			t.Fatalf("due soon: %+v", got)
 		}
-		if _, err := r.Run(ctx, at(3, 30, 10, 0)); err != nil {
+		if _, err := w.svc.Remind(ctx, at(3, 30, 10, 0)); err != nil {
 			t.Fatal(err)
 		}
 		if n := len(reminderItems(t, db)); n != 1 {

@@ -31,7 +31,7 @@ type Config struct {
 	// Now is the clock; tests and simulations replace it.
 	Now func() time.Time
 	// RemindEvery is how often officers' deadline reminders are looked for (see
-	// service.Reminders); 0 sends none.
+	// service.Dossiers.Remind); 0 sends none.
 	RemindEvery time.Duration
 }
 
@@ -117,13 +117,12 @@ func (s *Server) Background(ctx context.Context) {
 		defer t.Stop()
 		remind = t.C
 	}
-	reminders := &service.Reminders{DB: s.db, Calendar: s.workCalendar, BaseURL: s.cfg.BaseURL, Log: s.log}
 	for {
 		select {
 		case <-ctx.Done():
 			return
 		case <-remind:
-			if n, err := reminders.Run(ctx, s.cfg.Now()); err != nil && ctx.Err() == nil {
+			if n, err := s.dossiers.Remind(ctx, s.cfg.Now()); err != nil && ctx.Err() == nil {
 				s.log.Warn("deadline reminders", "err", err)
 			} else if n > 0 {
 				s.log.Debug("deadline reminders offered", "count", n)
