@@ -2,7 +2,6 @@ package web
 
 import (
 	"context"
-	"fmt"
 	"net/http"
 
 	"github.com/motcua/motcua/catalog"
@@ -67,13 +66,8 @@ func (p *docsPage) mark(l lang, slot int, doc sqlstore.Document, problem string)
 
 // fileDocumentsPage shows step 2; a dossier already submitted has its own page instead.
 func (s *Server) fileDocumentsPage(w http.ResponseWriter, r *http.Request) {
-	d, err := s.visibleDossier(r)
-	if err != nil {
-		s.pageFail(w, r, err)
-		return
-	}
-	if d.Status != dossier.Draft {
-		http.Redirect(w, r, fmt.Sprintf("/my/dossiers/%d", d.ID), http.StatusSeeOther)
+	d, ok := s.wizardDraft(w, r)
+	if !ok {
 		return
 	}
 	p, err := s.docsPage(r, d)

@@ -29,16 +29,24 @@ func (s *Server) reviewData(r *http.Request, d *dossier.Dossier) (*reviewPage, e
 }
 
 func (s *Server) fileReviewPage(w http.ResponseWriter, r *http.Request) {
+	if d, ok := s.wizardDraft(w, r); ok {
+		s.showReview(w, r, http.StatusOK, d, nil)
+	}
+}
+
+// wizardDraft is the draft a filing-wizard page is about. A dossier already submitted
+// sends the applicant to its own page instead, and ok is false once the answer is sent.
+func (s *Server) wizardDraft(w http.ResponseWriter, r *http.Request) (d *dossier.Dossier, ok bool) {
 	d, err := s.visibleDossier(r)
 	if err != nil {
 		s.pageFail(w, r, err)
-		return
+		return nil, false
 	}
 	if d.Status != dossier.Draft {
 		http.Redirect(w, r, fmt.Sprintf("/my/dossiers/%d", d.ID), http.StatusSeeOther)
-		return
+		return nil, false
 	}
-	s.showReview(w, r, http.StatusOK, d, nil)
+	return d, true
 }
 
 func (s *Server) showReview(w http.ResponseWriter, r *http.Request, status int, d *dossier.Dossier, issues formIssues) {
