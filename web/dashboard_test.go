@@ -28,8 +28,7 @@ func dashboardDossiers(e *env) (open, resolved, refused dossierJSON) {
 	e.act(resolved.ID, "forward", leader, map[string]any{"to_unit": "VP"}, 4)
 	e.act(resolved.ID, "issue-result", clerk, map[string]any{"result_number": "7/GCN-SCT"}, 9)
 
-	refused = e.fileDraft(citizen, "")
-	e.act(refused.ID, "submit", citizen, nil, 1)
+	refused = e.submitted(citizen)
 	e.act(refused.ID, "refuse", desk, map[string]any{"reason": "Không thuộc thẩm quyền"}, 3)
 	return open, resolved, refused
 }

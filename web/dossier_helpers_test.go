@@ -73,11 +73,18 @@ func (e *env) fileDraft(token, key string) dossierJSON {
 		"procedure_code": demoProcedure, "summary": "Cửa hàng xăng dầu số 5", "idempotency_key": key})
 }
 
-// received files, submits and receives a dossier, returning it after receipt.
-func (e *env) received(citizen, officer string) dossierJSON {
+// submitted files and submits an online dossier as the applicant.
+func (e *env) submitted(citizen string) dossierJSON {
 	e.t.Helper()
 	d := e.fileDraft(citizen, "")
 	e.act(d.ID, "submit", citizen, nil, 1)
+	return d
+}
+
+// received files, submits and receives a dossier, returning it after receipt.
+func (e *env) received(citizen, officer string) dossierJSON {
+	e.t.Helper()
+	d := e.submitted(citizen)
 	return e.act(d.ID, "receive", officer, nil, 2)
 }
 

@@ -120,8 +120,7 @@ func TestClosingForms(t *testing.T) {
 	eachEnv(t, func(t *testing.T, e *env) {
 		citizen, desk, head := e.token("congdan"), e.token("tiepnhan"), e.token("truongphong")
 
-		refused := e.fileDraft(citizen, "")
-		e.act(refused.ID, "submit", citizen, nil, 1)
+		refused := e.submitted(citizen)
 		e.act(refused.ID, "refuse", desk, map[string]any{"reason": "Thủ tục không thuộc thẩm quyền"}, 3)
 		wantPDF(t, e.do("GET", fmt.Sprintf("/api/v1/dossiers/%d/forms/03", refused.ID), desk, nil), "form 03")
 

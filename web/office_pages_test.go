@@ -185,8 +185,7 @@ func TestOfficeConsoleLifecycle(t *testing.T) {
 func TestOfficeMoveFieldErrors(t *testing.T) {
 	eachEnv(t, func(t *testing.T, e *env) {
 		citizen := e.token("congdan")
-		d := e.fileDraft(citizen, "")
-		e.act(d.ID, "submit", citizen, nil, 1)
+		d := e.submitted(citizen)
 		desk := e.browser()
 		desk.login("tiepnhan")
 		r := desk.officeMove(d.ID, "refuse", url.Values{"reason": {"  "}, "note": {"ghi chú giữ lại"}})
@@ -252,8 +251,7 @@ func TestOfficeQueuePaging(t *testing.T) {
 		citizen := e.token("congdan")
 		want := map[int64]bool{}
 		for range 5 {
-			d := e.fileDraft(citizen, "")
-			e.act(d.ID, "submit", citizen, nil, 1)
+			d := e.submitted(citizen)
 			want[d.ID] = true
 		}
 		desk := e.browser()
@@ -293,8 +291,7 @@ func TestOfficeQueuePaging(t *testing.T) {
 func TestOfficeIsForStaff(t *testing.T) {
 	eachEnv(t, func(t *testing.T, e *env) {
 		citizen := e.token("congdan")
-		d := e.fileDraft(citizen, "")
-		e.act(d.ID, "submit", citizen, nil, 1)
+		d := e.submitted(citizen)
 		for _, who := range []string{"congdan", "doanhnghiep", "admin", "danhmuc"} {
 			b := e.browser()
 			b.login(who)
@@ -323,8 +320,7 @@ func TestOfficeIsForStaff(t *testing.T) {
 func TestOfficePagesInEnglish(t *testing.T) {
 	eachEnv(t, func(t *testing.T, e *env) {
 		citizen := e.token("congdan")
-		d := e.fileDraft(citizen, "")
-		e.act(d.ID, "submit", citizen, nil, 1)
+		d := e.submitted(citizen)
 		desk := e.browser()
 		desk.login("tiepnhan")
 		desk.get("/lang?to=en&next=/office")

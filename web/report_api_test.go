@@ -16,8 +16,7 @@ func TestReportAPI(t *testing.T) {
 		citizen, desk, leader := e.token("congdan"), e.token("tiepnhan"), e.token("lanhdao")
 		d := e.received(citizen, desk)
 		e.act(d.ID, "forward", desk, map[string]any{"to_unit": "QLTM"}, 4)
-		refused := e.fileDraft(citizen, "")
-		e.act(refused.ID, "submit", citizen, nil, 1)
+		refused := e.submitted(citizen)
 		e.act(refused.ID, "refuse", desk, map[string]any{"reason": "Không thuộc thẩm quyền"}, 3)
 
 		today := time.Now().In(time.FixedZone("ICT", 7*3600)).Format(time.DateOnly)
