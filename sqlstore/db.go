@@ -45,8 +45,10 @@ type DB struct {
 	// preparing on the pool would wait for itself: a statement first seen inside one runs
 	// unprepared and is prepared after the commit. PostgreSQL's driver keeps its own cache.
 	readStmts, writeStmts stmtCache
-	// commits groups SQLite's write transactions (nil on PostgreSQL).
-	commits *committer
+	// commits groups SQLite's write transactions and checkpoints copies their log back
+	// into the database file (both nil on PostgreSQL).
+	commits     *committer
+	checkpoints *checkpointer
 }
 
 // stmtCache holds prepared statements of one pool by query text. Queries built from
@@ -138,7 +140,10 @@ func openSQLite(path string) (*DB, error) {
 	// instead of failing when another process holds the file.
 	base := "file:" + path + "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)" +
 		"&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)&_pragma=temp_store(MEMORY)&_time_format=sqlite"
-	write, err := sql.Open("sqlite", base+"&_txlock=immediate")
+	// The writer never checkpoints: the checkpointer does, beside it. After a burst the
+	// log file is cut back to 64 MiB once it has been copied.
+	write, err := sql.Open("sqlite", base+"&_txlock=immediate&_pragma=wal_autocheckpoint(0)"+
+		"&_pragma=journal_size_limit(67108864)")
 	if err != nil {
 		return nil, fmt.Errorf("sqlstore: open %s: %w", path, err)
 	}
@@ -162,8 +167,16 @@ func openSQLite(path string) (*DB, error) {
 	n := max(4, 2*runtime.NumCPU())
 	read.SetMaxOpenConns(n)
 	read.SetMaxIdleConns(n)
+	ckpt, err := sql.Open("sqlite", base)
+	if err != nil {
+		write.Close()
+		read.Close()
+		return nil, err
+	}
+	ckpt.SetMaxOpenConns(1)
 	db := &DB{Engine: SQLite, write: write, read: read, sqliteDSN: base}
 	db.commits = newCommitter(db)
+	db.checkpoints = newCheckpointer(ckpt, checkpointEvery)
 	return db, nil
 }
 
@@ -207,7 +220,11 @@ func (db *DB) Close() error {
 	}
 	db.readStmts.close()
 	db.writeStmts.close()
-	err := db.write.Close()
+	var err error
+	if db.checkpoints != nil {
+		err = db.checkpoints.close()
+	}
+	err = errors.Join(err, db.write.Close())
 	if db.read != db.write {
 		err = errors.Join(err, db.read.Close())
 	}
