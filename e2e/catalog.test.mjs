@@ -1,16 +1,14 @@
 // A person searches the catalog without diacritics, opens a procedure about rượu and reads
 // its documents and statutory time; then switches the page to English.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser } from './server.mjs';
+import { useServer } from './server.mjs';
 
-let server, browser;
-before(async () => { server = await startServer(); browser = await launchBrowser(); });
-after(async () => { await browser?.close(); await server?.stop(); });
+const e2e = useServer();
 
 test('search ruou from the home page and open a procedure about rượu', async () => {
-  const page = await browser.newPage();
-  await page.goto(server.url + '/');
+  const page = await e2e.browser.newPage();
+  await page.goto(e2e.server.url + '/');
   assert.match(await page.locator('.stats').innerText(), /41 thủ tục \/ \d+ lĩnh vực/);
   await page.fill('input[name=q]', 'ruou');
   await page.press('input[name=q]', 'Enter');
@@ -32,8 +30,8 @@ test('search ruou from the home page and open a procedure about rượu', async 
 });
 
 test('typing in the search box filters the list without a full reload', async () => {
-  const page = await browser.newPage();
-  await page.goto(server.url + '/procedures');
+  const page = await e2e.browser.newPage();
+  await page.goto(e2e.server.url + '/procedures');
   await page.fill('#q', 'xang dau');
   await page.waitForFunction(() => document.querySelector('#total')?.textContent !== '41');
   const names = await page.locator('.results li a strong').allInnerTexts();

@@ -1,24 +1,12 @@
 // The leader opens the dashboard: the figures count a dossier received through the API,
 // the month-by-month chart is drawn by the vendored Chart.js under the page's CSP, and the
 // received number opens the list of the dossiers behind it.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser } from './server.mjs';
+import { useServer } from './server.mjs';
 
-let server, browser;
-before(async () => { server = await startServer(); browser = await launchBrowser(); });
-after(async () => { await browser?.close(); await server?.stop(); });
-
-async function api(method, path, token, body) {
-  const r = await fetch(server.url + path, {
-    method,
-    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const json = await r.json();
-  assert.ok(r.ok, `${method} ${path}: ${r.status} ${JSON.stringify(json)}`);
-  return json;
-}
+const e2e = useServer();
+const { api } = e2e;
 
 async function signIn(username) {
   return (await api('POST', '/api/v1/auth/token', '', { username, password: 'demo' })).token;
@@ -32,10 +20,10 @@ test('the leader reads the dashboard and drills into the received dossiers', asy
   await api('POST', `/api/v1/dossiers/${draft.id}/submit`, citizen);
   const received = await api('POST', `/api/v1/dossiers/${draft.id}/receive`, desk);
 
-  const page = await browser.newPage();
+  const page = await e2e.browser.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(server.url + '/login?next=/dashboard');
+  await page.goto(e2e.server.url + '/login?next=/dashboard');
   await page.fill('input[name=username]', 'lanhdao');
   await page.fill('input[name=password]', 'demo');
   await page.press('input[name=password]', 'Enter');

@@ -9,21 +9,14 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync, rmSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer, launchBrowser } from './server.mjs';
+import { useServer } from './server.mjs';
 
 const procedure = '2.000648.000.00.00.H50';
-let server, browser, dir;
+const e2e = useServer();
+let dir;
 
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  dir = mkdtempSync(join(tmpdir(), 'motcua-filing-'));
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+before(() => { dir = mkdtempSync(join(tmpdir(), 'motcua-filing-')); });
+after(() => { if (dir) rmSync(dir, { recursive: true, force: true }); });
 
 // minimalPDF is a valid one-page PDF with a correct cross-reference table.
 function minimalPDF() {
@@ -53,9 +46,9 @@ async function shoot(page, name) {
 test('a citizen files online, the desk receives, the citizen tracks it', async () => {
   const pdf = join(dir, 'giay-to.pdf');
   writeFileSync(pdf, minimalPDF());
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const page = await e2e.browser.newPage({ viewport: { width: 1280, height: 900 } });
 
-  await page.goto(`${server.url}/procedures/${procedure}`);
+  await page.goto(`${e2e.server.url}/procedures/${procedure}`);
   await page.click('#file-online');
   await page.waitForURL(/\/login\?next=/);
   await page.fill('#username', 'congdan');
@@ -99,11 +92,11 @@ test('a citizen files online, the desk receives, the citizen tracks it', async (
   assert.match(await page.locator('#dossier-status').innerText(), /Mới đăng ký/);
 
   // The desk receives it.
-  const tok = await (await fetch(`${server.url}/api/v1/auth/token`, {
+  const tok = await (await fetch(`${e2e.server.url}/api/v1/auth/token`, {
     method: 'POST', headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ username: 'tiepnhan', password: 'demo' }),
   })).json();
-  const res = await fetch(`${server.url}/api/v1/dossiers/${id}/receive`, {
+  const res = await fetch(`${e2e.server.url}/api/v1/dossiers/${id}/receive`, {
     method: 'POST', headers: { Authorization: `Bearer ${tok.token}` },
   });
   assert.equal(res.status, 200);
@@ -112,16 +105,16 @@ test('a citizen files online, the desk receives, the citizen tracks it', async (
   const day = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric' })
     .format(new Date(received.appointment_at));
 
-  await page.goto(`${server.url}/my/dossiers`);
+  await page.goto(`${e2e.server.url}/my/dossiers`);
   assert.match(await page.locator('.ap-list').innerText(), new RegExp(received.code.replaceAll('.', '\\.')));
   await shoot(page, '4-my-dossiers');
-  await page.goto(`${server.url}/my/dossiers/${id}`);
+  await page.goto(`${e2e.server.url}/my/dossiers/${id}`);
   assert.match(await page.locator('#appointment').innerText(), new RegExp(day.replaceAll('/', '\\/')));
   await shoot(page, '5-dossier');
 
   // Public tracking, as anyone with the code and the phone number.
-  const visitor = await browser.newPage({ viewport: { width: 390, height: 844 } });
-  await visitor.goto(`${server.url}/track`);
+  const visitor = await e2e.browser.newPage({ viewport: { width: 390, height: 844 } });
+  await visitor.goto(`${e2e.server.url}/track`);
   await visitor.fill('#code', received.code);
   await visitor.fill('#secret', '0912345678');
   await visitor.click('#track-submit');
@@ -131,7 +124,7 @@ test('a citizen files online, the desk receives, the citizen tracks it', async (
   await shoot(visitor, '6-track');
 
   // The QR code on the receipt opens the page with the code filled in.
-  await visitor.goto(`${server.url}/track?code=${encodeURIComponent(received.code)}`);
+  await visitor.goto(`${e2e.server.url}/track?code=${encodeURIComponent(received.code)}`);
   assert.equal(await visitor.locator('input[type=text]#code').count(), 0);
   await visitor.fill('#secret', '2345');
   await visitor.click('#track-submit');

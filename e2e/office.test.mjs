@@ -1,24 +1,12 @@
 // An applicant files online through the JSON API; at the one-stop desk an officer finds the
 // dossier in the "to receive" queue, receives it, reads the code and appointment on the
 // page, and forwards it to a specialist of the trade division.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser } from './server.mjs';
+import { useServer } from './server.mjs';
 
-let server, browser;
-before(async () => { server = await startServer(); browser = await launchBrowser(); });
-after(async () => { await browser?.close(); await server?.stop(); });
-
-async function api(method, path, token, body) {
-  const r = await fetch(server.url + path, {
-    method,
-    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const json = await r.json();
-  assert.ok(r.ok, `${method} ${path}: ${r.status} ${JSON.stringify(json)}`);
-  return json;
-}
+const e2e = useServer();
+const { api } = e2e;
 
 test('the desk receives an online dossier and forwards it', async () => {
   const { token } = await api('POST', '/api/v1/auth/token', '', { username: 'congdan', password: 'demo' });
@@ -27,8 +15,8 @@ test('the desk receives an online dossier and forwards it', async () => {
   const filed = await api('POST', `/api/v1/dossiers/${draft.id}/submit`, token);
   assert.equal(filed.status.key, 'receiving');
 
-  const page = await browser.newPage();
-  await page.goto(server.url + '/login?next=/office');
+  const page = await e2e.browser.newPage();
+  await page.goto(e2e.server.url + '/login?next=/office');
   await page.fill('input[name=username]', 'tiepnhan');
   await page.fill('input[name=password]', 'demo');
   await page.press('input[name=password]', 'Enter');

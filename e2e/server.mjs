@@ -1,5 +1,7 @@
 // Starts a motcua demo server on a free loopback port for a browser test, and a headless
 // Debian Chromium to drive it.
+import { before, after } from 'node:test';
+import assert from 'node:assert/strict';
 import { spawn, execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -60,4 +62,28 @@ export async function launchBrowser() {
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync'],
   });
+}
+
+// useServer registers the hooks of a browser test file: a fresh server and a browser
+// before its tests, both closed after them. The returned object's server and browser are
+// set by the time the first test runs.
+export function useServer(extraArgs = []) {
+  const e2e = {
+    server: undefined,
+    browser: undefined,
+    // api calls the JSON API, failing the test on an error status, and returns the body.
+    api: async (method, path, token, body) => {
+      const r = await fetch(e2e.server.url + path, {
+        method,
+        headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const json = await r.json();
+      assert.ok(r.ok, `${method} ${path}: ${r.status} ${JSON.stringify(json)}`);
+      return json;
+    },
+  };
+  before(async () => { e2e.server = await startServer(extraArgs); e2e.browser = await launchBrowser(); });
+  after(async () => { await e2e.browser?.close(); await e2e.server?.stop(); });
+  return e2e;
 }

@@ -59,11 +59,7 @@ var criterionEN = map[dossier.Criterion]string{
 }
 
 func (s *Server) myDossierData(r *http.Request, d *dossier.Dossier) (*myDossier, error) {
-	events, err := s.db.DossierEvents(r.Context(), d.ID)
-	if err != nil {
-		return nil, err
-	}
-	docs, err := s.db.Documents(r.Context(), d.ID)
+	events, docs, err := s.dossierRecords(r, d.ID)
 	if err != nil {
 		return nil, err
 	}

@@ -88,15 +88,9 @@ func (s *Server) drillRows(r *http.Request, data *dashDossiersPage) ([]dashDossi
 	if err != nil {
 		return nil, err
 	}
-	which, err := oneOf(r, "which", sqlstore.Drills...)
+	which, after, err := drillParams(r)
 	if err != nil {
 		return nil, err
-	}
-	var after int64
-	if v := r.URL.Query().Get("after"); v != "" {
-		if after, err = strconv.ParseInt(v, 10, 64); err != nil || after < 0 {
-			return nil, motcua.Invalid("after", "con trỏ trang không hợp lệ", "invalid page cursor")
-		}
 	}
 	p := dashParams{period: rq.period, filter: rq.filter}
 	label := drillLabels[which]

@@ -57,11 +57,7 @@ func (s *Server) writeDossier(w http.ResponseWriter, r *http.Request, status int
 }
 
 func (s *Server) viewDossier(r *http.Request, d *dossier.Dossier) (*dossierView, error) {
-	events, err := s.db.DossierEvents(r.Context(), d.ID)
-	if err != nil {
-		return nil, err
-	}
-	docs, err := s.db.Documents(r.Context(), d.ID)
+	events, docs, err := s.dossierRecords(r, d.ID)
 	if err != nil {
 		return nil, err
 	}
@@ -73,6 +69,20 @@ func (s *Server) viewDossier(r *http.Request, d *dossier.Dossier) (*dossierView,
 		v.Documents = []sqlstore.Document{}
 	}
 	return v, nil
+}
+
+// dossierRecords reads what a dossier's page shows beside the dossier itself: its history
+// and its documents.
+func (s *Server) dossierRecords(r *http.Request, id int64) ([]dossier.Event, []sqlstore.Document, error) {
+	events, err := s.db.DossierEvents(r.Context(), id)
+	if err != nil {
+		return nil, nil, err
+	}
+	docs, err := s.db.Documents(r.Context(), id)
+	if err != nil {
+		return nil, nil, err
+	}
+	return events, docs, nil
 }
 
 // stateOf is d's state as the signed-in account sees it now.

@@ -63,6 +63,20 @@ func oneOf(r *http.Request, name string, allowed ...string) (string, error) {
 	return v, nil
 }
 
+// drillParams reads which drill-down list (sqlstore.Drills) is asked for and the key to
+// list it after, 0 for its first page.
+func drillParams(r *http.Request) (which string, after int64, err error) {
+	if which, err = oneOf(r, "which", sqlstore.Drills...); err != nil {
+		return "", 0, err
+	}
+	if v := r.URL.Query().Get("after"); v != "" {
+		if after, err = strconv.ParseInt(v, 10, 64); err != nil || after < 0 {
+			return "", 0, motcua.Invalid("after", "con trỏ trang không hợp lệ", "invalid page cursor")
+		}
+	}
+	return which, after, nil
+}
+
 // reportHandler parses the period and writes what answer returns as JSON.
 func (s *Server) reportHandler(answer func(r *http.Request, q reportQuery) (any, error)) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
@@ -185,15 +199,9 @@ type reportDossiersBody struct {
 // behind one figure (sqlstore.Drills), by key.
 func (s *Server) apiReportDossiers(w http.ResponseWriter, r *http.Request) {
 	s.reportHandler(func(r *http.Request, q reportQuery) (any, error) {
-		which, err := oneOf(r, "which", sqlstore.Drills...)
+		which, after, err := drillParams(r)
 		if err != nil {
 			return nil, err
-		}
-		var after int64
-		if v := r.URL.Query().Get("after"); v != "" {
-			if after, err = strconv.ParseInt(v, 10, 64); err != nil || after < 0 {
-				return nil, motcua.Invalid("after", "con trỏ trang không hợp lệ", "invalid page cursor")
-			}
 		}
 		limit := 50
 		if v := r.URL.Query().Get("limit"); v != "" {

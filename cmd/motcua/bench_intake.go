@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"io"
 	"time"
@@ -17,21 +16,19 @@ import (
 // compares the rate with the bare database's in the same run: single-row insert
 // transactions on SQLite, pgbench's TPC-B-like load on PostgreSQL.
 func benchIntake(args []string, stdout io.Writer) error {
-	fs := flag.NewFlagSet("bench intake", flag.ContinueOnError)
-	target := fs.String("db", "", "new SQLite file (default: a temporary one) or postgres:// URL (a scratch schema is made and dropped)")
+	fs, bf := newBenchFlags("intake",
+		"new SQLite file (default: a temporary one) or postgres:// URL (a scratch schema is made and dropped)",
+		16, "write a CPU profile of the measured part to this file")
 	n := fs.Int("n", 2000, "dossiers to file, submit and receive")
-	clients := fs.Int("clients", 16, "concurrent HTTP clients")
 	pgbenchSecs := fs.Int("pgbench-seconds", 10, "PostgreSQL baseline: pgbench -T")
-	asJSON := fs.Bool("json", false, "print JSON")
-	profile := fs.String("cpuprofile", "", "write a CPU profile of the measured part to this file")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	if *n < 1 || *n > 1_000_000 || *clients < 1 || *clients > 1024 {
+	if *n < 1 || *n > 1_000_000 || bf.clients < 1 || bf.clients > 1024 {
 		return fmt.Errorf("--n 1..1000000, --clients 1..1024")
 	}
 	ctx := context.Background()
-	bdb, err := openBenchDB(*target)
+	bdb, err := openBenchDB(bf.target)
 	if err != nil {
 		return err
 	}
@@ -44,7 +41,7 @@ func benchIntake(args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	c := loadgen.NewClient(srv.URL, *clients)
+	c := loadgen.NewClient(srv.URL, bf.clients)
 	applicant, err := c.Token(ctx, "congdan", demo.Password)
 	if err != nil {
 		srv.Close()
@@ -58,16 +55,16 @@ func benchIntake(args []string, stdout io.Writer) error {
 	in := loadgen.Intake{Applicant: applicant, Desk: desk}
 	pick := func(loadgen.Step) *loadgen.Client { return c }
 	warm := min(*n/10+1, 100)
-	loadgen.Run(ctx, warm, *clients, func(ctx context.Context, i int) error {
+	loadgen.Run(ctx, warm, bf.clients, func(ctx context.Context, i int) error {
 		_, _, err := in.Run(ctx, pick, fmt.Sprintf("warm-%d", i))
 		return err
 	})
-	stop, err := startCPUProfile(*profile)
+	stop, err := startCPUProfile(bf.profile)
 	if err != nil {
 		srv.Close()
 		return err
 	}
-	res := loadgen.Run(ctx, *n, *clients, func(ctx context.Context, i int) error {
+	res := loadgen.Run(ctx, *n, bf.clients, func(ctx context.Context, i int) error {
 		_, _, err := in.Run(ctx, pick, fmt.Sprintf("bench-%d", i))
 		return err
 	})
@@ -91,19 +88,19 @@ func benchIntake(args []string, stdout io.Writer) error {
 		rep.note("baseline: %d single-row INSERT transactions of a %d-byte row (the average dossier body) into a scratch "+
 			"table, one connection, WAL, synchronous=NORMAL, same folder", *n*3, bodySize)
 	case sqlstore.Postgres:
-		tps, err := pgbenchBaseline(*target, *clients, *pgbenchSecs)
+		tps, err := pgbenchBaseline(bf.target, bf.clients, *pgbenchSecs)
 		if err != nil {
 			return err
 		}
 		rep.compare("dossiers", rate, "dossiers/s", "pgbench TPC-B-like TPS", tps, 0.5)
 		rep.compare("write transactions", rate*3, "tx/s", "pgbench TPC-B-like TPS", tps, 0)
-		rep.note("baseline: pgbench -i -s 1 into a scratch schema, then pgbench -c %d -j 2 -T %d on the same server", *clients, *pgbenchSecs)
+		rep.note("baseline: pgbench -i -s 1 into a scratch schema, then pgbench -c %d -j 2 -T %d on the same server", bf.clients, *pgbenchSecs)
 	}
 	rep.add(benchRow{Metric: "intake latency p50", Value: ms(lat.P50), Unit: "ms"})
 	rep.add(benchRow{Metric: "intake latency p99", Value: ms(lat.P99), Unit: "ms"})
 	rep.note("%d dossiers (after %d warm-up) by %d clients in %v; client and server share this process and its cores",
-		*n, warm, *clients, res.Elapsed.Round(time.Millisecond))
-	return rep.print(stdout, *asJSON)
+		*n, warm, bf.clients, res.Elapsed.Round(time.Millisecond))
+	return rep.print(stdout, bf.asJSON)
 }
 
 // averageBodySize is the mean size of a stored dossier, for a comparable baseline row.

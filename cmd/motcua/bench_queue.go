@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"io"
 	"net/http"
@@ -23,36 +22,33 @@ import (
 // benchQueue seeds a large database through the bulk path and measures the officers' queue
 // pages on it: latency per queue and role, and the server's memory while serving.
 func benchQueue(args []string, stdout io.Writer) error {
-	fs := flag.NewFlagSet("bench queue", flag.ContinueOnError)
+	fs, bf := newBenchFlags("queue", "new SQLite file (default: a temporary one)",
+		4, "write a CPU profile of the seeding (with --reuse: of the requests) to this file")
 	n := fs.Int("dossiers", 1_000_000, "dossiers to seed, filed over the past year")
-	target := fs.String("db", "", "new SQLite file (default: a temporary one)")
 	pg := fs.String("pg", "", "also run on this PostgreSQL server (postgres:// URL; a scratch schema is made and dropped)")
 	requests := fs.Int("requests", 2000, "queue page requests to time on each engine")
-	clients := fs.Int("clients", 4, "concurrent HTTP clients")
-	asJSON := fs.Bool("json", false, "print JSON")
-	profile := fs.String("cpuprofile", "", "write a CPU profile of the seeding (with --reuse: of the requests) to this file")
 	reuse := fs.Bool("reuse", false, "--db names a file seeded by an earlier run: keep it and time the queues on it")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	if *n < 1 || *n > 20_000_000 || *requests < 1 || *clients < 1 {
+	if *n < 1 || *n > 20_000_000 || *requests < 1 || bf.clients < 1 {
 		return fmt.Errorf("--dossiers 1..20000000, --requests ≥ 1, --clients ≥ 1")
 	}
-	targets := []string{*target}
+	targets := []string{bf.target}
 	if *pg != "" {
 		targets = append(targets, *pg)
 	}
-	if *reuse && (*target == "" || *pg != "") {
+	if *reuse && (bf.target == "" || *pg != "") {
 		return fmt.Errorf("--reuse needs --db FILE and no --pg")
 	}
 	for _, t := range targets {
 		if *reuse {
-			if err := benchQueueServe(t, sqlstore.SQLite, *requests, *clients, *asJSON, *profile, stdout, nil); err != nil {
+			if err := benchQueueServe(t, sqlstore.SQLite, *requests, bf.clients, bf.asJSON, bf.profile, stdout, nil); err != nil {
 				return err
 			}
 			continue
 		}
-		if err := benchQueueOn(t, *n, *requests, *clients, *asJSON, *profile, stdout); err != nil {
+		if err := benchQueueOn(t, *n, *requests, bf.clients, bf.asJSON, bf.profile, stdout); err != nil {
 			return err
 		}
 	}

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"io"
 	"net"
@@ -19,21 +18,18 @@ import (
 // number) against a bare net/http handler answering a body of the same size, each for the
 // same time with the same clients in the same run.
 func benchTrack(args []string, stdout io.Writer) error {
-	fs := flag.NewFlagSet("bench track", flag.ContinueOnError)
-	target := fs.String("db", "", "new SQLite file (default: a temporary one) or postgres:// URL (scratch schema)")
+	fs, bf := newBenchFlags("track", "new SQLite file (default: a temporary one) or postgres:// URL (scratch schema)",
+		16, "write a CPU profile of the measured part (motcua's side) to this file")
 	dossiers := fs.Int("dossiers", 500, "received dossiers to look up")
-	clients := fs.Int("clients", 16, "concurrent HTTP clients")
 	dur := fs.Duration("duration", 5*time.Second, "how long each side runs")
-	asJSON := fs.Bool("json", false, "print JSON")
-	profile := fs.String("cpuprofile", "", "write a CPU profile of the measured part (motcua's side) to this file")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	if *dossiers < 1 || *clients < 1 || *dur <= 0 || *dur > 10*time.Minute {
+	if *dossiers < 1 || bf.clients < 1 || *dur <= 0 || *dur > 10*time.Minute {
 		return fmt.Errorf("--dossiers ≥ 1, --clients ≥ 1, 0 < --duration ≤ 10m")
 	}
 	ctx := context.Background()
-	bdb, err := openBenchDB(*target)
+	bdb, err := openBenchDB(bf.target)
 	if err != nil {
 		return err
 	}
@@ -43,7 +39,7 @@ func benchTrack(args []string, stdout io.Writer) error {
 		return err
 	}
 	defer srv.Close()
-	c := loadgen.NewClient(srv.URL, *clients)
+	c := loadgen.NewClient(srv.URL, bf.clients)
 	applicant, err := c.Token(ctx, "congdan", demo.Password)
 	if err != nil {
 		return err
@@ -54,7 +50,7 @@ func benchTrack(args []string, stdout io.Writer) error {
 	}
 	in := loadgen.Intake{Applicant: applicant, Desk: desk}
 	codes := make([]string, *dossiers)
-	seed := loadgen.Run(ctx, *dossiers, *clients, func(ctx context.Context, i int) error {
+	seed := loadgen.Run(ctx, *dossiers, bf.clients, func(ctx context.Context, i int) error {
 		_, r, err := in.Run(ctx, func(loadgen.Step) *loadgen.Client { return c }, fmt.Sprintf("track-%d", i))
 		codes[i] = r.Code
 		return err
@@ -73,7 +69,7 @@ func benchTrack(args []string, stdout io.Writer) error {
 		return err
 	}
 	defer bare.Close()
-	bc := loadgen.NewClient("http://"+bare.Addr().String(), *clients)
+	bc := loadgen.NewClient("http://"+bare.Addr().String(), bf.clients)
 	lookup := func(cl *loadgen.Client) func(ctx context.Context) error {
 		var i atomic.Uint64
 		return func(ctx context.Context) error {
@@ -85,12 +81,12 @@ func benchTrack(args []string, stdout io.Writer) error {
 			return err
 		}
 	}
-	baseline := loadgen.For(ctx, *dur, *clients, lookup(bc))
-	stop, err := startCPUProfile(*profile)
+	baseline := loadgen.For(ctx, *dur, bf.clients, lookup(bc))
+	stop, err := startCPUProfile(bf.profile)
 	if err != nil {
 		return err
 	}
-	got := loadgen.For(ctx, *dur, *clients, lookup(c))
+	got := loadgen.For(ctx, *dur, bf.clients, lookup(c))
 	stop()
 	if got.Errors > 0 || baseline.Errors > 0 {
 		return fmt.Errorf("errors: track %d (%v), bare %d (%v)", got.Errors, got.FirstErr, baseline.Errors, baseline.FirstErr)
@@ -102,8 +98,8 @@ func benchTrack(args []string, stdout io.Writer) error {
 	rep.add(benchRow{Metric: "lookup latency p50", Value: ms(gl.P50), Unit: "ms", Baseline: "ms bare", BaseVal: ms(bl.P50)})
 	rep.add(benchRow{Metric: "lookup latency p99", Value: ms(gl.P99), Unit: "ms", Baseline: "ms bare", BaseVal: ms(bl.P99)})
 	rep.note("%d received dossiers; %d clients, %v each side; the bare handler writes the same %d-byte JSON body",
-		*dossiers, *clients, *dur, len(sample.Body))
-	return rep.print(stdout, *asJSON)
+		*dossiers, bf.clients, *dur, len(sample.Body))
+	return rep.print(stdout, bf.asJSON)
 }
 
 func trackPath(code, secret string) string {
