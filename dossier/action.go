@@ -17,6 +17,7 @@ const (
 	Approve           Action = "approve"
 	IssueResult       Action = "issue-result"
 	ReturnResult      Action = "return-result"
+	CorrectResult     Action = "correct-result"
 	Withdraw          Action = "withdraw"
 	Stop              Action = "stop"
 	Apologize         Action = "apologize"
@@ -36,6 +37,7 @@ var actionLabels = map[Action][2]string{
 	Approve:           {"Phê duyệt", "Approve"},
 	IssueResult:       {"Ban hành kết quả", "Issue result"},
 	ReturnResult:      {"Trả kết quả", "Return result"},
+	CorrectResult:     {"Đính chính kết quả", "Correct the result"},
 	Withdraw:          {"Rút hồ sơ", "Withdraw"},
 	Stop:              {"Dừng xử lý", "Stop processing"},
 	Apologize:         {"Xin lỗi và hẹn lại ngày trả", "Apologise and reschedule"},

@@ -121,6 +121,9 @@ func (d *Dossier) clone() *Dossier {
 	n.Payment = clonePtr(d.Payment)
 	n.Approval = clonePtr(d.Approval)
 	n.Result = clonePtr(d.Result)
+	if n.Result != nil {
+		n.Result.Corrections = slices.Clone(d.Result.Corrections)
+	}
 	n.Closure = clonePtr(d.Closure)
 	n.Rating = d.Rating.clone()
 	return &n

@@ -167,7 +167,7 @@ type Approval struct {
 	Name string    `json:"name"`
 }
 
-// Result is the issued result document.
+// Result is the issued result document, as last corrected.
 type Result struct {
 	Number     string          `json:"number"`
 	Date       calendar.Date   `json:"date"`
@@ -175,6 +175,20 @@ type Result struct {
 	Validity   string          `json:"validity,omitempty"` // as written, e.g. "05 năm"
 	IssuedAt   time.Time       `json:"issued_at"`
 	Channel    catalog.Channel `json:"return_channel,omitempty"` // set when returned
+	// Corrections are the earlier versions of the document, oldest first, each with why
+	// and when it was replaced.
+	Corrections []ResultCorrection `json:"corrections,omitempty"`
+}
+
+// ResultCorrection is a version of the result document that a correction replaced.
+type ResultCorrection struct {
+	Number      string         `json:"number"`
+	Date        calendar.Date  `json:"date"`
+	ValidUntil  *calendar.Date `json:"valid_until,omitempty"`
+	Validity    string         `json:"validity,omitempty"`
+	Reason      string         `json:"reason"`
+	CorrectedAt time.Time      `json:"corrected_at"`
+	By          int64          `json:"by"`
 }
 
 // Closure is why a dossier ended without a result.

@@ -145,6 +145,9 @@ func (w *walker) command(c choice) Command {
 		cm.NewAppointment = w.clk.Due(w.d.AppointmentAt, calendar.Hours(float64(1+w.rng.Intn(40))))
 	case IssueResult:
 		cm.ResultNumber = fmt.Sprintf("%d/GP-SCT", w.seed)
+	case CorrectResult:
+		cm.Reason = "Sai chính tả tên doanh nghiệp"
+		cm.ResultNumber = fmt.Sprintf("%d/GP-SCT-ĐC", w.seed)
 	case Rate:
 		cm.Rating = &Rating{Score: 1 + w.rng.Intn(5)}
 	}

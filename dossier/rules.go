@@ -40,6 +40,7 @@ var rules = []rule{
 	{Approve, []Status{Processing}, []org.Role{org.RoleLeader}, Processing, holdsStep, canApprove, doApprove},
 	{IssueResult, []Status{Processing}, []org.Role{org.RoleClerk}, Releasing, nil, isApproved, doIssue},
 	{ReturnResult, []Status{Releasing}, []org.Role{org.RoleOfficer}, Done, nil, nil, doReturn},
+	{CorrectResult, []Status{Releasing, Done}, []org.Role{org.RoleClerk, org.RoleLeader}, 0, nil, nil, doCorrectResult},
 	{Withdraw, []Status{Receiving, New, Processing, Waiting, Paying}, applicants, Cancelled, isOwner, nil, doWithdraw},
 	{Stop, []Status{Processing, Waiting, Paying}, []org.Role{org.RoleHead, org.RoleLeader}, Unresolved, nil, nil, doStop},
 	{Apologize, []Status{New, Processing, Waiting, Paying}, staff, 0, nil, canApologize, doApologize},
@@ -51,8 +52,8 @@ type Rule struct {
 	Action Action     `json:"action"`
 	From   []Status   `json:"from"`
 	Roles  []org.Role `json:"roles"`
-	// To is the status after the move; apologize keeps the status it was taken in
-	// (KeepsStatus) and changes only the appointment.
+	// To is the status after the move; apologize and correct-result keep the status they
+	// were taken in (KeepsStatus): one changes only the appointment, the other the result.
 	To          Status `json:"to"`
 	KeepsStatus bool   `json:"keeps_status,omitempty"`
 }
@@ -62,7 +63,7 @@ func Rules() []Rule {
 	out := make([]Rule, len(rules))
 	for i, r := range rules {
 		out[i] = Rule{Action: r.action, From: slices.Clone(r.from), Roles: slices.Clone(r.roles),
-			To: r.to, KeepsStatus: r.action == Apologize}
+			To: r.to, KeepsStatus: r.keepsStatus()}
 	}
 	return out
 }
@@ -110,9 +111,12 @@ func (r *rule) ready(d *Dossier) error {
 	return nil
 }
 
+// keepsStatus reports whether the move leaves the status as it found it.
+func (r *rule) keepsStatus() bool { return r.action == Apologize || r.action == CorrectResult }
+
 // target is the status after the move.
 func (r *rule) target(d *Dossier) Status {
-	if r.action == Apologize {
+	if r.keepsStatus() {
 		return d.Status
 	}
 	return r.to

@@ -27,6 +27,7 @@ const (
 	KindPaymentRequested    Kind = "payment_requested"    // nghĩa vụ tài chính
 	KindResultReady         Kind = "result_ready"         // có kết quả
 	KindApology             Kind = "apology"              // xin lỗi, hẹn lại
+	KindResultCorrected     Kind = "result_corrected"     // đính chính kết quả
 
 	// Reminders to the officers who hold a dossier, not to the applicant.
 	KindDueSoon Kind = "due_soon" // sắp đến hạn: less than a working day left
@@ -44,7 +45,8 @@ type Email struct {
 	AppointmentAt    time.Time `json:"appointment_at,omitzero"`     // ngày hẹn trả (new one for an apology)
 	OldAppointmentAt time.Time `json:"old_appointment_at,omitzero"` // apology: the date missed
 	Missing          []string  `json:"missing,omitempty"`           // supplement: every missing paper, at once
-	Reason           string    `json:"reason,omitempty"`            // apology: why it is late
+	Reason           string    `json:"reason,omitempty"`            // apology: why it is late; correction: what was wrong
+	ResultNumber     string    `json:"result_number,omitempty"`     // correction: the corrected document's number
 	Amount           int64     `json:"amount,omitempty"`            // payment: đồng
 	ReplyBy          time.Time `json:"reply_by,omitzero"`           // supplement or payment deadline
 	TrackingURL      string    `json:"tracking_url,omitempty"`
@@ -100,6 +102,13 @@ func (e Email) Validate() error {
 		}
 		if e.AppointmentAt.IsZero() {
 			return motcua.Invalid("appointment_at", "thiếu ngày hẹn trả mới", "new appointment date is missing")
+		}
+	case KindResultCorrected:
+		if strings.TrimSpace(e.Reason) == "" {
+			return motcua.Invalid("reason", "thông báo đính chính phải nêu lý do", "a correction notice needs a reason")
+		}
+		if strings.TrimSpace(e.ResultNumber) == "" {
+			return motcua.Invalid("result_number", "thiếu số văn bản kết quả", "result document number is missing")
 		}
 	default:
 		return motcua.Invalid("kind", "loại thông báo không xác định", "unknown notification kind")

@@ -13,6 +13,7 @@ var texts = map[Kind]func(Email) (subject, body string){
 	KindPaymentRequested:    paymentText,
 	KindResultReady:         resultText,
 	KindApology:             apologyText,
+	KindResultCorrected:     correctionText,
 	KindDueSoon:             dueSoonText,
 	KindOverdue:             overdueText,
 }
@@ -75,6 +76,19 @@ func resultText(e Email) (string, string) {
 	track(&b, e)
 	fmt.Fprintf(&b, "\nEnglish: the result of your application %s is ready.\n", e.DossierCode)
 	return "Đã có kết quả hồ sơ " + e.DossierCode, b.String()
+}
+
+func correctionText(e Email) (string, string) {
+	var b strings.Builder
+	greet(&b, e)
+	fmt.Fprintf(&b, "Kết quả giải quyết hồ sơ số %s%s đã được đính chính.\n", e.DossierCode, about(e))
+	fmt.Fprintf(&b, "Lý do: %s\n", e.Reason)
+	fmt.Fprintf(&b, "Văn bản kết quả sau đính chính: số %s.\n", e.ResultNumber)
+	b.WriteString("Việc đính chính không thu phí. Mời Ông/Bà nhận văn bản đã đính chính theo hình thức đã đăng ký.\n")
+	track(&b, e)
+	fmt.Fprintf(&b, "\nEnglish: the result of your application %s has been corrected (now no. %s), free of charge.\n",
+		e.DossierCode, e.ResultNumber)
+	return "Đính chính kết quả hồ sơ " + e.DossierCode, b.String()
 }
 
 func apologyText(e Email) (string, string) {

@@ -16,6 +16,7 @@ var emailKinds = map[dossier.Action]notify.Kind{
 	dossier.RequestPayment:    notify.KindPaymentRequested,
 	dossier.IssueResult:       notify.KindResultReady,
 	dossier.Apologize:         notify.KindApology,
+	dossier.CorrectResult:     notify.KindResultCorrected,
 }
 
 // queueEmail queues the e-mail a move owes the applicant, in the move's transaction. The
@@ -45,6 +46,8 @@ func (s *Dossiers) queueEmail(tx *sqlstore.DossierTx, d *dossier.Dossier, ev dos
 		if d.Apology != nil {
 			e.Reason, e.OldAppointmentAt = d.Apology.Reason, d.Apology.Previous
 		}
+	case notify.KindResultCorrected:
+		e.Reason, e.ResultNumber = ev.Data["reason"], d.Result.Number
 	}
 	payload, err := e.Payload()
 	if err != nil {

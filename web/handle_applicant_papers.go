@@ -24,11 +24,12 @@ func answers(doc sqlstore.Document, asked time.Time, missing []string) bool {
 	return doc.UploadedAt.Sub(asked) >= time.Second || (doc.Slot < 0 && slices.Contains(missing, doc.SlotName))
 }
 
-// resultHashes are the files attached when the result was issued or handed back.
+// resultHashes are the files attached when the result was issued, corrected or handed
+// back.
 func resultHashes(events []dossier.Event) []string {
 	var out []string
 	for _, e := range events {
-		if e.Action == dossier.IssueResult || e.Action == dossier.ReturnResult {
+		if e.Action == dossier.IssueResult || e.Action == dossier.CorrectResult || e.Action == dossier.ReturnResult {
 			out = append(out, e.Attachments...)
 		}
 	}

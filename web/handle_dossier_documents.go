@@ -113,7 +113,9 @@ func (s *Server) tooLarge(w http.ResponseWriter, r *http.Request, limit int64) {
 // canUpload: the applicant adds papers while filing, completing or supplementing; staff
 // until the dossier is closed.
 func canUpload(applicant bool, d *dossier.Dossier) error {
-	open := !d.Status.Terminal()
+	// Staff add files to an open dossier, and to one with a result, which a correction
+	// may replace.
+	open := !d.Status.Terminal() || d.Result != nil
 	if applicant {
 		open = d.Status == dossier.Draft || d.Status == dossier.Receiving || d.Status == dossier.Waiting
 	}

@@ -60,6 +60,13 @@ func (s *Server) officeActionForms(r *http.Request, d *dossier.Dossier, data *of
 			if data.Version != nil {
 				f.Values["result_validity"] = data.Version.Result.Validity
 			}
+		case dossier.CorrectResult:
+			res := d.Result
+			f.Values["result_number"], f.Values["result_date"] = res.Number, res.Date.String()
+			f.Values["result_validity"] = res.Validity
+			if res.ValidUntil != nil {
+				f.Values["result_valid_until"] = res.ValidUntil.String()
+			}
 		case dossier.ReturnResult:
 			f.Values["return_channel"] = strconv.Itoa(int(d.Channel))
 		case dossier.Apologize:

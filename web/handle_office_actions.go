@@ -68,7 +68,7 @@ func (s *Server) officeCommand(r *http.Request, action dossier.Action, d *dossie
 			}
 			cmd.Amount = n
 		}
-	case dossier.IssueResult:
+	case dossier.IssueResult, dossier.CorrectResult:
 		var err error
 		cmd.ResultDate, err = officeFormDate(field("result_date"), "result_date")
 		errs = append(errs, err)
@@ -76,6 +76,13 @@ func (s *Server) officeCommand(r *http.Request, action dossier.Action, d *dossie
 			errs = append(errs, err)
 		} else if !until.IsZero() {
 			cmd.ResultValidUntil = &until
+		}
+		if action == dossier.CorrectResult {
+			hash, err := s.counterPaper(r, d, "file", "Kết quả đã đính chính")
+			errs = append(errs, err)
+			if hash != "" {
+				cmd.Attachments = []string{hash}
+			}
 		}
 	case dossier.ReturnResult:
 		if n, err := strconv.Atoi(field("return_channel")); err == nil {
@@ -88,7 +95,7 @@ func (s *Server) officeCommand(r *http.Request, action dossier.Action, d *dossie
 			cmd.NewAppointment = sameClock(day, d.AppointmentAt)
 		}
 	case dossier.SupplementAction:
-		hash, err := s.counterPaper(r, d, "file")
+		hash, err := s.counterPaper(r, d, "file", "Giấy tờ bổ sung")
 		errs = append(errs, err)
 		if hash != "" {
 			cmd.Attachments = []string{hash}

@@ -69,8 +69,9 @@ func (s *Server) storeDeskPaper(r *http.Request, d *dossier.Dossier, p deskPaper
 }
 
 // counterPaper stores the file an officer hands in with a move (papers the applicant
-// brought to complete the dossier); "" when no file was chosen.
-func (s *Server) counterPaper(r *http.Request, d *dossier.Dossier, field string) (string, error) {
+// brought to complete the dossier, a corrected result) under slot name; "" when no file
+// was chosen.
+func (s *Server) counterPaper(r *http.Request, d *dossier.Dossier, field, name string) (string, error) {
 	if r.MultipartForm == nil {
 		if err := r.ParseMultipartForm(1 << 20); err != nil && !errors.Is(err, http.ErrNotMultipart) {
 			return "", motcua.Invalid(field, "không đọc được tệp tải lên", "the upload could not be read")
@@ -87,6 +88,6 @@ func (s *Server) counterPaper(r *http.Request, d *dossier.Dossier, field string)
 	if err != nil {
 		return "", err
 	}
-	p.SlotName = "Giấy tờ bổ sung"
+	p.SlotName = name
 	return s.storeDeskPaper(r, d, p)
 }

@@ -10,7 +10,7 @@ import (
 // dossierRoutes lists the routes of the dossier engine: filing, the one-stop desk, the
 // processing units, printed forms and public tracking.
 //
-// Where several roles take the same action (forward, pay, apologize…) the route only asks
+// Where several roles take the same action (forward, pay, apologize, correct-result…) the route only asks
 // for a sign-in and the dossier's rules decide: a role the rules do not allow gets 403, a
 // move the status does not allow gets 409. Dossiers the account may not see answer 404
 // whatever the action.
@@ -63,6 +63,7 @@ var dossierMoves = []struct {
 	{dossier.Approve, org.PermDossierApprove, true},
 	{dossier.IssueResult, org.PermDossierIssue, true},
 	{dossier.ReturnResult, org.PermDossierReceive, true},
+	{dossier.CorrectResult, org.PermSignedIn, true},
 	{dossier.Withdraw, org.PermDossierFile, false},
 	{dossier.Stop, org.PermDossierProcess, true},
 	{dossier.Apologize, org.PermSignedIn, true},
