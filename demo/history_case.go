@@ -30,6 +30,8 @@ type simCase struct {
 	// silent applicants never answer a supplement request.
 	silent bool
 	rate   bool
+	// correctionDrawn: whether the returned result needs a correction has been drawn.
+	correctionDrawn bool
 	// withDocuments cases get a sample scan of each required paper at filing.
 	withDocuments bool
 
@@ -140,6 +142,12 @@ func (s *sim) plan(c *simCase, now time.Time) (at time.Time, a dossier.Action, o
 	case dossier.Done:
 		if c.rate && d.Rating == nil {
 			return hours(0.5, 40), dossier.Rate, true
+		}
+		if !c.correctionDrawn {
+			c.correctionDrawn = true
+			if chance(r, correctionShare) {
+				return hours(8, 120), dossier.CorrectResult, true
+			}
 		}
 	}
 	return now, "", false

@@ -30,6 +30,11 @@ var (
 		"Nộp nhầm thủ tục, sẽ nộp lại hồ sơ khác",
 		"",
 	}
+	correctionReasons = []string{
+		"Sai chính tả tên chủ cơ sở so với hồ sơ đề nghị",
+		"Ghi sai địa chỉ trụ sở chính",
+		"Ghi thiếu địa điểm kinh doanh đã được thẩm định",
+	}
 	apologyReasons = []string{
 		"Hồ sơ cần kiểm tra thực tế tại cơ sở, lịch kiểm tra phải bố trí lại",
 		"Cần lấy ý kiến của cơ quan liên quan, chưa nhận được văn bản trả lời",
@@ -113,6 +118,8 @@ func (s *sim) command(c *simCase, a dossier.Action, now time.Time) dossier.Comma
 	case dossier.IssueResult:
 		s.resultSeq++
 		cmd.ResultNumber = fmt.Sprintf("%d/%s-SCT", s.resultSeq, resultSymbol(d.ResultName))
+	case dossier.CorrectResult:
+		cmd.Reason, cmd.ResultNumber = pick(r, correctionReasons), d.Result.Number
 	case dossier.Withdraw:
 		cmd.Reason = pick(r, withdrawReasons)
 	case dossier.Stop:
@@ -150,7 +157,7 @@ func (s *sim) actor(c *simCase, a dossier.Action) org.Account {
 		return s.staff[org.RoleHead]
 	case dossier.Approve:
 		return s.staff[org.RoleLeader]
-	case dossier.IssueResult:
+	case dossier.IssueResult, dossier.CorrectResult:
 		return s.staff[org.RoleClerk]
 	}
 	// Forward: whoever holds the open step.

@@ -21,6 +21,7 @@ type HistoryStats struct {
 	Supplements int           `json:"supplements"` // dossiers asked to supplement
 	Paid        int           `json:"paid"`
 	Documents   int           `json:"documents"` // sample scans uploaded
+	Corrected   int           `json:"corrected"` // results corrected after issue
 	Rated       int           `json:"rated"`
 	ScoreSum    int           `json:"score_sum"`
 	Elapsed     time.Duration `json:"elapsed"`
@@ -48,6 +49,9 @@ func (s *sim) tally(to time.Time) {
 		}
 		if d.Payment != nil && !d.Payment.PaidAt.IsZero() {
 			st.Paid++
+		}
+		if d.Result != nil && len(d.Result.Corrections) > 0 {
+			st.Corrected++
 		}
 		if d.Rating != nil {
 			st.Rated++

@@ -14,6 +14,7 @@ const (
 	withdrawShare   = 0.02 // online applicants who withdraw during appraisal
 	stopShare       = 0.01 // stopped after appraisal found the conditions unmet
 	lateStepShare   = 0.04 // any step overrunning its norm without the dossier being late
+	correctionShare = 0.01 // returned results found wrong and corrected
 )
 
 // planned is a task at an offset from the start of the step, in working hours.

@@ -49,9 +49,9 @@ func TestHistory(t *testing.T) {
 	sqlstoretest.Engines(t, func(t *testing.T, dsn string) {
 		db := sqlstoretest.Open(t, dsn)
 		st := simulate(t, db, 12)
-		t.Logf("%s: %d dossiers, %d moves (%d skipped) in %s; %v; late %d, apologies %d, supplements %d, paid %d, rated %d",
+		t.Logf("%s: %d dossiers, %d moves (%d skipped) in %s; %v; late %d, apologies %d, supplements %d, paid %d, corrected %d, rated %d",
 			db.Engine, st.Dossiers, st.Moves, st.Skipped, st.Elapsed.Round(time.Millisecond), st.ByStatus, st.Late,
-			st.Apologies, st.Supplements, st.Paid, st.Rated)
+			st.Apologies, st.Supplements, st.Paid, st.Corrected, st.Rated)
 		ds := checkHistory(t, db, st)
 		got := fingerprint(ds)
 		if first == nil {
