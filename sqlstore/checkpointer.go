@@ -11,6 +11,10 @@ import (
 // checkpointEvery is how often the log is copied back.
 const checkpointEvery = 250 * time.Millisecond
 
+// writerCheckpointPages is the log size (64 MiB of 4 KiB pages) past which the writer
+// checkpoints after its commit, for a log the checkpointer could not get started over.
+const writerCheckpointPages = 16384
+
 // checkpointer copies SQLite's write-ahead log back into the database file on a
 // connection of its own. SQLite would otherwise do it inside the commit that crosses its
 // threshold, with two fsyncs, while every write waiting for the one writer waits too.
@@ -19,6 +23,12 @@ const checkpointEvery = 250 * time.Millisecond
 // whatever path wrote (grouped transactions, migrations, bulk loads). A tick with nothing
 // to copy costs one small query and no fsync. Durability does not change: with
 // synchronous=NORMAL the log is made durable by the checkpoint, as before.
+//
+// A checkpoint beside a writer that never pauses copies what was there when it began
+// while the writer appends more, and SQLite starts the log over only when a write
+// begins with all of it copied. So the writer keeps SQLite's own checkpoint as a safety
+// net, at writerCheckpointPages instead of the default 1,000: past that size, a commit
+// copies the few frames left itself, as stock SQLite does at every 1,000.
 type checkpointer struct {
 	conn *sql.DB
 	quit chan struct{}

@@ -10,9 +10,10 @@ import (
 	"time"
 )
 
-// TestWriterLeavesCheckpointsToTheCheckpointer writes far past SQLite's own checkpoint
-// threshold (1,000 log pages) with the checkpointer stopped: the database file must not
-// grow, as the writer no longer copies the log back itself. Then a checkpointer is
+// TestWriterLeavesCheckpointsToTheCheckpointer writes far past SQLite's default checkpoint
+// threshold (1,000 log pages), though below the writer's own, with the checkpointer
+// stopped: the database file must not grow, as the writer leaves the copy to the
+// checkpointer. Then a checkpointer is
 // started and must copy every row into the database file on its own, and the data must
 // read back whole after a reopen.
 func TestWriterLeavesCheckpointsToTheCheckpointer(t *testing.T) {

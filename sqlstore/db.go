@@ -49,6 +49,8 @@ type DB struct {
 	// into the database file (both nil on PostgreSQL).
 	commits     *committer
 	checkpoints *checkpointer
+	// blobs holds document content when set (see UseBlobs); nil keeps it in the database.
+	blobs Blobs
 }
 
 // stmtCache holds prepared statements of one pool by query text. Queries built from
@@ -140,10 +142,11 @@ func openSQLite(path string) (*DB, error) {
 	// instead of failing when another process holds the file.
 	base := "file:" + path + "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)" +
 		"&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)&_pragma=temp_store(MEMORY)&_time_format=sqlite"
-	// The writer never checkpoints: the checkpointer does, beside it. After a burst the
-	// log file is cut back to 64 MiB once it has been copied.
-	write, err := sql.Open("sqlite", base+"&_txlock=immediate&_pragma=wal_autocheckpoint(0)"+
-		"&_pragma=journal_size_limit(67108864)")
+	// The checkpointer copies the log back beside the writer, which checkpoints only past
+	// writerCheckpointPages (see checkpointer). After a burst the log file is cut back to
+	// 64 MiB once it has been copied.
+	write, err := sql.Open("sqlite", base+"&_txlock=immediate"+
+		fmt.Sprintf("&_pragma=wal_autocheckpoint(%d)", writerCheckpointPages)+"&_pragma=journal_size_limit(67108864)")
 	if err != nil {
 		return nil, fmt.Errorf("sqlstore: open %s: %w", path, err)
 	}
