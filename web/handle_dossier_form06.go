@@ -42,6 +42,10 @@ func form06(f *dossierForms) ([]byte, error) {
 		case e.Action == dossier.IssueResult:
 			c.Handovers = append(c.Handovers, pdf.Handover{FromUnit: f.unitName(e.UnitCode), FromPerson: e.ActorName,
 				ToUnit: f.unitName(d.ReceivingUnit), At: e.At, Note: "Ban hành kết quả " + e.Data["result_number"]})
+		case e.Action == dossier.CorrectResult:
+			c.Handovers = append(c.Handovers, pdf.Handover{FromUnit: f.unitName(e.UnitCode), FromPerson: e.ActorName,
+				ToUnit: f.unitName(d.ReceivingUnit), At: e.At,
+				Note: "Đính chính kết quả " + e.Data["result_number"] + ": " + e.Data["reason"]})
 		case e.Action == dossier.ReturnResult:
 			c.Handovers = append(c.Handovers, pdf.Handover{FromUnit: f.unitName(e.UnitCode), FromPerson: e.ActorName,
 				ToUnit: "Người nộp hồ sơ", ToPerson: d.Applicant.Name, At: e.At, Note: "Trả kết quả"})

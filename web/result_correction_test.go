@@ -13,7 +13,8 @@ import (
 // TestResultCorrection corrects a returned dossier's result through the API and through
 // the clerk's console: only the clerk and the leader may, a reason is required, the
 // status stays, the corrected file and every earlier version are kept, the applicant is
-// told by e-mail and sees the history on their page, and the chain still verifies.
+// told by e-mail and sees the history on their page, the control sheet still prints and
+// the chain still verifies.
 func TestResultCorrection(t *testing.T) {
 	eachEnv(t, func(t *testing.T, e *env) {
 		citizen, desk := e.token("congdan"), e.token("tiepnhan")
@@ -112,6 +113,7 @@ func TestResultCorrection(t *testing.T) {
 		if corrected != 2 {
 			t.Fatalf("%d correction e-mails, want 2", corrected)
 		}
+		wantPDF(t, e.do("GET", fmt.Sprintf("/api/v1/dossiers/%d/forms/06", d.ID), desk, nil), "control sheet with corrections")
 		broken := 0
 		if err := e.db.VerifyAllChains(context.Background(), func(int64, string, int, error) { broken++ }); err != nil || broken != 0 {
 			t.Fatalf("chains: %d broken, %v", broken, err)
