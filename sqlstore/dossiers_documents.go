@@ -27,11 +27,22 @@ type Document struct {
 }
 
 // AddDocument stores content as a document of its dossier; Size and SHA256 are computed
-// here from the bytes actually stored.
+// here from the bytes actually stored. With an object store (UseBlobs) the content goes
+// there and the row keeps none.
 func (db *DB) AddDocument(ctx context.Context, doc Document, content []byte) (Document, error) {
 	sum := sha256.Sum256(content)
 	doc.SHA256, doc.Size = hex.EncodeToString(sum[:]), int64(len(content))
 	doc.UploadedAt = doc.UploadedAt.Truncate(time.Millisecond)
+	inStore := db.blobs != nil
+	if inStore {
+		// The object is put before the transaction, so a committed row always finds its
+		// content. If the transaction then fails, the object is left unreferenced: harmless,
+		// as its key is its SHA-256 and a later upload of the same bytes reuses it.
+		if err := db.putDocument(ctx, doc, content); err != nil {
+			return doc, err
+		}
+		content = []byte{}
+	}
 	err := db.InTx(ctx, func(tx *Tx) error {
 		var n int
 		if err := tx.QueryRow(ctx, `SELECT COUNT(*) FROM dossiers WHERE id = ?`, doc.DossierID).Scan(&n); err != nil {
@@ -41,9 +52,10 @@ func (db *DB) AddDocument(ctx context.Context, doc Document, content []byte) (Do
 			return errNoDossier()
 		}
 		return tx.QueryRow(ctx, `INSERT INTO dossier_documents (dossier_id, slot, slot_name, filename, content_type,
-			size, sha256, content, uploaded_at, uploaded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+			size, sha256, content, content_in_store, uploaded_at, uploaded_by)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
 			doc.DossierID, doc.Slot, doc.SlotName, doc.Filename, doc.ContentType, doc.Size, doc.SHA256, content,
-			doc.UploadedAt.UnixMilli(), doc.UploadedBy).Scan(&doc.ID)
+			inStore, doc.UploadedAt.UnixMilli(), doc.UploadedBy).Scan(&doc.ID)
 	})
 	return doc, err
 }
@@ -80,10 +92,16 @@ func (db *DB) Documents(ctx context.Context, dossierID int64) ([]Document, error
 	return out, rows.Err()
 }
 
-// Document returns one document of a dossier with its content.
+// Document returns one document of a dossier with its content, from the row or, when the
+// row says so, from the object store.
 func (db *DB) Document(ctx context.Context, dossierID, id int64) (Document, []byte, error) {
 	var content []byte
-	d, err := scanDocument(db.queryRow(ctx, `SELECT `+documentColumns+`, content FROM dossier_documents
-		WHERE dossier_id = ? AND id = ?`, dossierID, id), &content)
+	var inStore bool
+	d, err := scanDocument(db.queryRow(ctx, `SELECT `+documentColumns+`, content, content_in_store
+		FROM dossier_documents WHERE dossier_id = ? AND id = ?`, dossierID, id), &content, &inStore)
+	if err != nil || !inStore {
+		return d, content, err
+	}
+	content, err = db.storedDocument(ctx, d)
 	return d, content, err
 }

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/motcua/motcua/demo"
+	"github.com/motcua/motcua/s3blob"
 	"github.com/motcua/motcua/service"
 	"github.com/motcua/motcua/sqlstore"
 	"github.com/motcua/motcua/web"
@@ -70,6 +71,12 @@ func runServe(args []string, stdout io.Writer) error {
 	remind := fs.Duration("remind-every", envDuration("MOTCUA_REMIND_EVERY", 10*time.Minute),
 		"how often officers are reminded of dossiers due within a working day or overdue; 0 = never (MOTCUA_REMIND_EVERY)")
 	logLevel := fs.String("log-level", env("MOTCUA_LOG_LEVEL", "info"), "debug, info, warn or error (MOTCUA_LOG_LEVEL)")
+	var s3 s3blob.Config
+	fs.StringVar(&s3.Endpoint, "s3-endpoint", env("MOTCUA_S3_ENDPOINT", ""),
+		"S3-compatible object store HOST:PORT for attachments; empty = in the database (MOTCUA_S3_ENDPOINT; keys in MOTCUA_S3_ACCESS_KEY, MOTCUA_S3_SECRET_KEY)")
+	fs.StringVar(&s3.Bucket, "s3-bucket", env("MOTCUA_S3_BUCKET", "motcua"), "bucket for attachments, created if missing (MOTCUA_S3_BUCKET)")
+	fs.StringVar(&s3.Region, "s3-region", env("MOTCUA_S3_REGION", ""), "object store region, if it needs one (MOTCUA_S3_REGION)")
+	fs.BoolVar(&s3.Insecure, "s3-insecure", env("MOTCUA_S3_INSECURE", "") == "1", "reach the object store over plain HTTP (MOTCUA_S3_INSECURE=1)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -86,6 +93,9 @@ func runServe(args []string, stdout io.Writer) error {
 		return err
 	}
 	defer db.Close()
+	if err := useObjectStore(ctx, db, s3, log); err != nil {
+		return err
+	}
 	if *withDemo {
 		seeded, err := demo.Seed(ctx, db)
 		if err != nil {
