@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/motcua/motcua"
@@ -32,11 +33,19 @@ type trackHead struct {
 // trackFresh is how long a code's last sequence is trusted without reading it again.
 const trackFresh = time.Second
 
-// tracked is a dossier as the public lookup knows it; it is never changed once cached.
+// tracked is a dossier as the public lookup knows it; it is never changed once cached,
+// but for the API's encoded answer, kept for trackFresh (see trackAnswer).
 type tracked struct {
 	seq      int
 	d        *dossier.Dossier
 	timeline []trackEntry
+	answer   atomic.Pointer[encodedAnswer]
+}
+
+// encodedAnswer is the JSON body of a lookup and the instant its progress was counted at.
+type encodedAnswer struct {
+	body []byte
+	at   time.Time
 }
 
 const trackCacheSize = 20000
