@@ -288,11 +288,7 @@ func TestSupplementPaymentAndRatingThroughPages(t *testing.T) {
 			t.Fatalf("after paying: %+v", paid)
 		}
 
-		e.act(id, "forward", specialist, map[string]any{"to_unit": "QLTM"}, 4)
-		e.act(id, "forward", head, map[string]any{"to_unit": "SCT"}, 4)
-		e.act(id, "approve", leader, nil, 4)
-		e.act(id, "forward", leader, map[string]any{"to_unit": "VP"}, 4)
-		e.act(id, "issue-result", clerk, map[string]any{"result_number": "125/GCN-SCT"}, 9)
+		e.decide(id, "125/GCN-SCT", specialist, head, leader, clerk)
 		wantIn(t, b.page(200, path), "Đã có kết quả", "125/GCN-SCT")
 		e.act(id, "return-result", desk, nil, 10)
 

@@ -22,11 +22,7 @@ func dashboardDossiers(e *env) (open, resolved, refused dossierJSON) {
 
 	resolved = e.received(citizen, desk)
 	e.act(resolved.ID, "forward", desk, map[string]any{"to_unit": "QLTM"}, 4)
-	e.act(resolved.ID, "forward", specialist, map[string]any{"to_unit": "QLTM"}, 4)
-	e.act(resolved.ID, "forward", head, map[string]any{"to_unit": "SCT"}, 4)
-	e.act(resolved.ID, "approve", leader, nil, 4)
-	e.act(resolved.ID, "forward", leader, map[string]any{"to_unit": "VP"}, 4)
-	e.act(resolved.ID, "issue-result", clerk, map[string]any{"result_number": "7/GCN-SCT"}, 9)
+	e.decide(resolved.ID, "7/GCN-SCT", specialist, head, leader, clerk)
 
 	refused = e.submitted(citizen)
 	e.act(refused.ID, "refuse", desk, map[string]any{"reason": "Không thuộc thẩm quyền"}, 3)

@@ -88,6 +88,18 @@ func (e *env) received(citizen, officer string) dossierJSON {
 	return e.act(d.ID, "receive", officer, nil, 2)
 }
 
+// decide takes a dossier under appraisal at the trade division (QLTM) through the
+// specialist's and the head's hand-overs, the leader's approval and the clerk's issue of
+// the result numbered number, with the tokens of those four, in that order.
+func (e *env) decide(id int64, number, specialist, head, leader, clerk string) {
+	e.t.Helper()
+	e.act(id, "forward", specialist, map[string]any{"to_unit": "QLTM"}, 4)
+	e.act(id, "forward", head, map[string]any{"to_unit": "SCT"}, 4)
+	e.act(id, "approve", leader, nil, 4)
+	e.act(id, "forward", leader, map[string]any{"to_unit": "VP"}, 4)
+	e.act(id, "issue-result", clerk, map[string]any{"result_number": number}, 9)
+}
+
 // upload sends a file to a dossier as multipart form data.
 func (e *env) upload(token string, id int64, slot, filename string, content []byte) response {
 	e.t.Helper()

@@ -51,11 +51,7 @@ func TestDossierLifecycleOverHTTP(t *testing.T) {
 		e.act(d.ID, "supplement", citizen, map[string]any{"attachments": []string{doc.SHA256}}, 4)
 		e.act(d.ID, "request-payment", specialist, nil, 6)
 		e.act(d.ID, "pay", citizen, map[string]any{"amount": 1200000, "method": "online", "reference": "VNPAY-1"}, 4)
-		e.act(d.ID, "forward", specialist, map[string]any{"to_unit": "QLTM"}, 4)
-		e.act(d.ID, "forward", head, map[string]any{"to_unit": "SCT"}, 4)
-		e.act(d.ID, "approve", leader, nil, 4)
-		e.act(d.ID, "forward", leader, map[string]any{"to_unit": "VP"}, 4)
-		e.act(d.ID, "issue-result", clerk, map[string]any{"result_number": "125/GCN-SCT"}, 9)
+		e.decide(d.ID, "125/GCN-SCT", specialist, head, leader, clerk)
 		e.act(d.ID, "return-result", desk, nil, 10)
 		final := e.act(d.ID, "rating", citizen, map[string]any{"score": 5, "comment": "Nhanh, chu đáo"}, 10)
 		if final.Event == nil || final.Event.Seq != 14 || final.Event.Action != "rate" || final.Events != nil {

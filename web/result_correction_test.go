@@ -22,11 +22,7 @@ func TestResultCorrection(t *testing.T) {
 		leader, clerk := e.token("lanhdao"), e.token("vanthu")
 		d := e.received(citizen, desk)
 		e.act(d.ID, "forward", desk, map[string]any{"to_unit": "QLTM"}, 4)
-		e.act(d.ID, "forward", specialist, map[string]any{"to_unit": "QLTM"}, 4)
-		e.act(d.ID, "forward", head, map[string]any{"to_unit": "SCT"}, 4)
-		e.act(d.ID, "approve", leader, nil, 4)
-		e.act(d.ID, "forward", leader, map[string]any{"to_unit": "VP"}, 4)
-		e.act(d.ID, "issue-result", clerk, map[string]any{"result_number": "125/GCN-SCT", "result_validity": "05 năm"}, 9)
+		e.decide(d.ID, "125/GCN-SCT", specialist, head, leader, clerk)
 		if done := e.act(d.ID, "return-result", desk, nil, 10); contains(done.AllowedActions, "correct-result") {
 			t.Fatalf("the desk officer is offered a correction: %v", done.AllowedActions)
 		}
