@@ -12,10 +12,11 @@ import (
 // process has a step left (normally the desk's hand-back) it opens, so the hand-back is
 // tracked like any other step.
 func doIssue(d *Dossier, m *move) error {
-	r, err := resultOf(m, calendar.DateOf(m.now.In(calendar.Vietnam)))
+	r, err := resultOf(m, Result{Date: calendar.DateOf(m.now.In(calendar.Vietnam))})
 	if err != nil {
 		return err
 	}
+	r.IssuedAt = m.now
 	d.Result = r
 	if s := d.currentStep(); s != nil {
 		s.FinishedAt = m.now
@@ -34,25 +35,19 @@ func doIssue(d *Dossier, m *move) error {
 // doCorrectResult replaces the result document with a corrected one (đính chính), before
 // or after the hand-back, with a reason; the corrected file comes as an attachment. The
 // number and dates may stay as they were (a misspelt name is corrected on the same
-// number); the issue date and the validity default to the current ones. The version it replaces is kept
-// with the reason, so the dossier shows every version of its result. Timing and figures
-// do not move: the dossier was resolved when the result was first issued.
+// number); the issue date and the validity default to the current ones. The version it
+// replaces is kept with the reason, so the dossier shows every version of its result.
+// Timing and figures do not move: the dossier was resolved when the result was first
+// issued.
 func doCorrectResult(d *Dossier, m *move) error {
 	c := m.cmd
 	if err := requireText("reason", c.Reason, "cần nêu lý do đính chính", "a reason for the correction is required"); err != nil {
 		return err
 	}
 	old := d.Result
-	r, err := resultOf(m, old.Date)
+	r, err := resultOf(m, *old)
 	if err != nil {
 		return err
-	}
-	if c.ResultValidUntil == nil && old.ValidUntil != nil {
-		r.ValidUntil = clonePtr(old.ValidUntil)
-		m.data["result_valid_until"] = r.ValidUntil.String()
-	}
-	if r.Validity == "" {
-		r.Validity = old.Validity
 	}
 	r.IssuedAt, r.Channel = old.IssuedAt, old.Channel
 	r.Corrections = append(old.Corrections, ResultCorrection{Number: old.Number, Date: old.Date,
@@ -63,32 +58,39 @@ func doCorrectResult(d *Dossier, m *move) error {
 	return nil
 }
 
-// resultOf reads the result document from the command: a number, an issue date no later
-// than today (default date), and a validity end after the issue date if given. The event
-// records them.
-func resultOf(m *move, date calendar.Date) (*Result, error) {
+// resultOf reads the result document from the command, taking the issue date, the
+// validity end and the validity as written from def where the command leaves them out,
+// then checks it: a number, an issue date no later than today, a validity end after the
+// issue date. The event records them.
+func resultOf(m *move, def Result) (*Result, error) {
 	c := m.cmd
-	number := strings.TrimSpace(c.ResultNumber)
-	if number == "" {
+	r := &Result{Number: strings.TrimSpace(c.ResultNumber), Date: def.Date, ValidUntil: clonePtr(def.ValidUntil),
+		Validity: def.Validity}
+	if !c.ResultDate.IsZero() {
+		r.Date = c.ResultDate
+	}
+	if c.ResultValidUntil != nil {
+		r.ValidUntil = clonePtr(c.ResultValidUntil)
+	}
+	if v := strings.TrimSpace(c.ResultValidity); v != "" {
+		r.Validity = v
+	}
+	if r.Number == "" {
 		return nil, invalid("result_number", "cần số văn bản kết quả", "the result document number is required")
 	}
-	if !c.ResultDate.IsZero() {
-		date = c.ResultDate
-	}
-	if date.Compare(calendar.DateOf(m.now.In(calendar.Vietnam))) > 0 {
+	if r.Date.Compare(calendar.DateOf(m.now.In(calendar.Vietnam))) > 0 {
 		return nil, invalid("result_date", "ngày ban hành không được sau hôm nay", "the issue date cannot be in the future")
 	}
-	if c.ResultValidUntil != nil && !date.Before(*c.ResultValidUntil) {
+	if r.ValidUntil != nil && !r.Date.Before(*r.ValidUntil) {
 		return nil, invalid("result_valid_until", "ngày hết hiệu lực phải sau ngày ban hành",
 			"the validity end must be after the issue date")
 	}
-	m.data["result_number"] = number
-	m.data["result_date"] = date.String()
-	if c.ResultValidUntil != nil {
-		m.data["result_valid_until"] = c.ResultValidUntil.String()
+	m.data["result_number"] = r.Number
+	m.data["result_date"] = r.Date.String()
+	if r.ValidUntil != nil {
+		m.data["result_valid_until"] = r.ValidUntil.String()
 	}
-	return &Result{Number: number, Date: date, ValidUntil: clonePtr(c.ResultValidUntil),
-		Validity: strings.TrimSpace(c.ResultValidity), IssuedAt: m.now}, nil
+	return r, nil
 }
 
 // doReturn hands the result back through the channel the applicant filed by, unless the

@@ -26,6 +26,9 @@ var (
 	staff      = []org.Role{org.RoleOfficer, org.RoleSpecialist, org.RoleHead, org.RoleLeader, org.RoleClerk}
 )
 
+// sameStatus, as a rule's target, leaves the status the move was taken in.
+const sameStatus Status = -1
+
 // rules is the state machine. Order is the order AllowedActions lists moves in.
 var rules = []rule{
 	{Submit, []Status{Draft, Receiving}, applicants, Receiving, isOwner, canSubmit, doSubmit},
@@ -40,10 +43,10 @@ var rules = []rule{
 	{Approve, []Status{Processing}, []org.Role{org.RoleLeader}, Processing, holdsStep, canApprove, doApprove},
 	{IssueResult, []Status{Processing}, []org.Role{org.RoleClerk}, Releasing, nil, isApproved, doIssue},
 	{ReturnResult, []Status{Releasing}, []org.Role{org.RoleOfficer}, Done, nil, nil, doReturn},
-	{CorrectResult, []Status{Releasing, Done}, []org.Role{org.RoleClerk, org.RoleLeader}, 0, nil, nil, doCorrectResult},
+	{CorrectResult, []Status{Releasing, Done}, []org.Role{org.RoleClerk, org.RoleLeader}, sameStatus, nil, nil, doCorrectResult},
 	{Withdraw, []Status{Receiving, New, Processing, Waiting, Paying}, applicants, Cancelled, isOwner, nil, doWithdraw},
 	{Stop, []Status{Processing, Waiting, Paying}, []org.Role{org.RoleHead, org.RoleLeader}, Unresolved, nil, nil, doStop},
-	{Apologize, []Status{New, Processing, Waiting, Paying}, staff, 0, nil, canApologize, doApologize},
+	{Apologize, []Status{New, Processing, Waiting, Paying}, staff, sameStatus, nil, canApologize, doApologize},
 	{Rate, []Status{Done}, applicants, Done, isOwner, notRated, doRate},
 }
 
@@ -52,8 +55,9 @@ type Rule struct {
 	Action Action     `json:"action"`
 	From   []Status   `json:"from"`
 	Roles  []org.Role `json:"roles"`
-	// To is the status after the move; apologize and correct-result keep the status they
-	// were taken in (KeepsStatus): one changes only the appointment, the other the result.
+	// To is the status after the move. Apologize and correct-result keep the status they
+	// were taken in (KeepsStatus, To left zero): one changes only the appointment, the
+	// other the result.
 	To          Status `json:"to"`
 	KeepsStatus bool   `json:"keeps_status,omitempty"`
 }
@@ -63,7 +67,10 @@ func Rules() []Rule {
 	out := make([]Rule, len(rules))
 	for i, r := range rules {
 		out[i] = Rule{Action: r.action, From: slices.Clone(r.from), Roles: slices.Clone(r.roles),
-			To: r.to, KeepsStatus: r.keepsStatus()}
+			KeepsStatus: r.to == sameStatus}
+		if !out[i].KeepsStatus {
+			out[i].To = r.to
+		}
 	}
 	return out
 }
@@ -111,12 +118,9 @@ func (r *rule) ready(d *Dossier) error {
 	return nil
 }
 
-// keepsStatus reports whether the move leaves the status as it found it.
-func (r *rule) keepsStatus() bool { return r.action == Apologize || r.action == CorrectResult }
-
 // target is the status after the move.
 func (r *rule) target(d *Dossier) Status {
-	if r.keepsStatus() {
+	if r.to == sameStatus {
 		return d.Status
 	}
 	return r.to
