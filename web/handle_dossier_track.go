@@ -1,10 +1,8 @@
 package web
 
 import (
-	"bytes"
 	"context"
 	"crypto/subtle"
-	"encoding/json"
 	"net/http"
 	"strconv"
 	"strings"
@@ -68,9 +66,7 @@ func (s *Server) apiTrack(w http.ResponseWriter, r *http.Request) {
 		s.apiFail(w, r, err)
 		return
 	}
-	w.Header().Set("Content-Type", "application/json; charset=utf-8")
-	w.WriteHeader(http.StatusOK)
-	w.Write(body)
+	writeJSONBody(w, http.StatusOK, body)
 }
 
 // trackAnswer is the JSON body of a lookup of t. A dossier looked up again within
@@ -86,14 +82,12 @@ func (s *Server) trackAnswer(ctx context.Context, t *tracked) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
+	body, err := encodeJSON(v)
+	if err != nil {
 		return nil, err
 	}
-	t.answer.Store(&encodedAnswer{body: buf.Bytes(), at: now})
-	return buf.Bytes(), nil
+	t.answer.Store(&encodedAnswer{body: body, at: now})
+	return body, nil
 }
 
 // secretMatches compares in constant time against both accepted secrets, whichever is

@@ -1,8 +1,10 @@
 package web
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
+	"io"
 	"net/http"
 	"strings"
 
@@ -26,11 +28,33 @@ type apiErrorBody struct {
 }
 
 func writeJSON(w http.ResponseWriter, status int, v any) {
+	writeJSONHeader(w, status)
+	newJSONEncoder(w).Encode(v)
+}
+
+// writeJSONBody sends a body encoded before (see encodeJSON).
+func writeJSONBody(w http.ResponseWriter, status int, body []byte) {
+	writeJSONHeader(w, status)
+	w.Write(body)
+}
+
+// encodeJSON is v as writeJSON sends it, for an answer kept to be sent again.
+func encodeJSON(v any) ([]byte, error) {
+	var buf bytes.Buffer
+	err := newJSONEncoder(&buf).Encode(v)
+	return buf.Bytes(), err
+}
+
+func writeJSONHeader(w http.ResponseWriter, status int) {
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.WriteHeader(status)
+}
+
+// newJSONEncoder leaves <, > and & as they are: the API's text is data, not HTML.
+func newJSONEncoder(w io.Writer) *json.Encoder {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
-	enc.Encode(v)
+	return enc
 }
 
 func (s *Server) apiError(w http.ResponseWriter, r *http.Request, status int, code, field, vi, en string) {

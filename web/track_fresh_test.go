@@ -7,9 +7,12 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"sync/atomic"
 	"testing"
 	"time"
 
+	"github.com/motcua/motcua/calendar"
+	"github.com/motcua/motcua/sqlstore/sqlstoretest"
 	"github.com/motcua/motcua/web"
 )
 
@@ -56,6 +59,39 @@ func TestTrackingFollowsMoves(t *testing.T) {
 				t.Fatal("the other instance did not show the move within a second")
 			}
 			time.Sleep(50 * time.Millisecond)
+		}
+	})
+}
+
+// TestTrackingAnswerFollowsTheClock: a lookup repeated within a second may reuse the
+// encoded answer, but one a working week later counts the days left again.
+func TestTrackingAnswerFollowsTheClock(t *testing.T) {
+	sqlstoretest.Engines(t, func(t *testing.T, dsn string) {
+		var clock atomic.Int64
+		clock.Store(time.Date(2026, 12, 1, 9, 0, 0, 0, calendar.Vietnam).UnixNano())
+		e := newEnv(t, dsn, web.Config{Now: func() time.Time { return time.Unix(0, clock.Load()) }})
+		d := e.received(e.token("congdan"), e.token("tiepnhan"))
+		path := "/api/v1/track?code=" + d.Code + "&secret=0912345678"
+		progress := func() string {
+			t.Helper()
+			var v struct {
+				Progress string `json:"progress"`
+			}
+			r := e.do("GET", path, "", nil)
+			if r.status != 200 {
+				t.Fatalf("track: %d %s", r.status, r.body)
+			}
+			r.json(t, &v)
+			return v.Progress
+		}
+		first := progress()
+		clock.Add(int64(500 * time.Millisecond))
+		if again := progress(); again != first {
+			t.Fatalf("half a second later: %q, then %q", first, again)
+		}
+		clock.Add(int64(7 * 24 * time.Hour))
+		if later := progress(); later == first || later == "" {
+			t.Fatalf("a week later the answer still says %q", later)
 		}
 	})
 }
