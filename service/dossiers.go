@@ -2,6 +2,7 @@ package service
 
 import (
 	"context"
+	"errors"
 	"log/slog"
 	"slices"
 	"sync"
@@ -43,6 +44,18 @@ func (s *Dossiers) Move(ctx context.Context, by org.Account, id int64, cmd dossi
 func (s *Dossiers) MoveChecked(ctx context.Context, by org.Account, id int64, cmd dossier.Command, now time.Time,
 	check func(*dossier.Dossier) error) (*dossier.Dossier, dossier.Event, error) {
 	cmd.Actor = dossier.Actor{AccountID: by.ID, Name: by.DisplayName, Role: by.Role, UnitCode: by.UnitCode}
+	d, ev, err := s.move(ctx, by, id, cmd, now, check)
+	if errors.Is(err, sqlstore.ErrStaleSnapshot) {
+		// The copy this instance kept was stale (the dossier moved elsewhere): the next
+		// snapshot comes from the database.
+		d, ev, err = s.move(ctx, by, id, cmd, now, check)
+	}
+	return d, ev, err
+}
+
+// move is one try of MoveChecked.
+func (s *Dossiers) move(ctx context.Context, by org.Account, id int64, cmd dossier.Command, now time.Time,
+	check func(*dossier.Dossier) error) (*dossier.Dossier, dossier.Event, error) {
 	// What the portal and the figures need from elsewhere is read before the transaction:
 	// on PostgreSQL reads and writes share one pool, and a move holding a connection while
 	// waiting for a second could starve it. The dossier read here is handed to the
@@ -118,6 +131,9 @@ func (s *Dossiers) Create(ctx context.Context, by org.Account, in dossier.DraftI
 	id, existed, err := s.DB.CreateDossierDraft(ctx, d, by.ID)
 	if err != nil {
 		return nil, false, err
+	}
+	if !existed {
+		return d, false, nil // as stored, with its id
 	}
 	d, err = s.DB.Dossier(ctx, id)
 	return d, existed, err

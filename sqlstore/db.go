@@ -51,6 +51,8 @@ type DB struct {
 	checkpoints *checkpointer
 	// blobs holds document content when set (see UseBlobs); nil keeps it in the database.
 	blobs Blobs
+	// recent keeps the dossiers stored last, for the moves to come (see recentDossiers).
+	recent recentDossiers
 }
 
 // stmtCache holds prepared statements of one pool by query text. Queries built from

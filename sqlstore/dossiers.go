@@ -49,6 +49,7 @@ func (db *DB) CreateDossierDraft(ctx context.Context, d *dossier.Dossier, filedB
 	})
 	if err == nil && !existed {
 		d.ID = id
+		db.recent.keep(d, string(body))
 	}
 	return id, existed, err
 }
@@ -72,10 +73,17 @@ func (db *DB) DossierByCode(ctx context.Context, code string) (*dossier.Dossier,
 type Snapshot struct {
 	D    *dossier.Dossier
 	body string
+	// kept is set for a snapshot from the dossiers this handle stored last rather than
+	// from the database; a move finding it stale answers ErrStaleSnapshot.
+	kept bool
 }
 
-// DossierSnapshot reads a dossier for a move to come.
+// DossierSnapshot returns a dossier for a move to come: the copy this handle stored last,
+// if it still keeps it, or else the dossier as read from the database.
 func (db *DB) DossierSnapshot(ctx context.Context, id int64) (*Snapshot, error) {
+	if s, ok := db.recent.snapshot(id); ok {
+		return s, nil
+	}
 	var body string
 	err := db.queryRow(ctx, `SELECT body FROM dossiers WHERE id = ?`, id).Scan(&body)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -115,6 +123,7 @@ func decodeDossier(id int64, body string) (*dossier.Dossier, error) {
 // be edited this way; every later change is a move with its event (ApplyDossier).
 func (db *DB) UpdateDraft(ctx context.Context, id int64, fn func(d *dossier.Dossier) error) (*dossier.Dossier, error) {
 	var out *dossier.Dossier
+	var body string
 	err := db.InTx(ctx, func(tx *Tx) error {
 		d, _, err := tx.lockDossier(ctx, id)
 		if err != nil {
@@ -128,8 +137,12 @@ func (db *DB) UpdateDraft(ctx context.Context, id int64, fn func(d *dossier.Doss
 		}
 		d.ID, d.Status = id, dossier.Draft
 		out = d
-		return tx.writeDossier(ctx, d, nil, nil)
+		body, err = tx.writeDossier(ctx, d, nil, nil)
+		return err
 	})
+	if err == nil {
+		db.recent.keep(out, body)
+	}
 	return out, err
 }
 
@@ -142,7 +155,9 @@ func (t *Tx) lockDossier(ctx context.Context, id int64) (*dossier.Dossier, store
 
 // lockSeen is lockDossier for a caller that has read the dossier before: while the stored
 // text is still what seen was decoded from, seen itself is used (and taken over) instead
-// of decoding it again, which keeps that work out of the transaction.
+// of decoding it again, which keeps that work out of the transaction. A kept snapshot
+// (see recentDossiers) that is no longer current is refused with ErrStaleSnapshot: the
+// caller prepared the move from it and must start again from the database.
 func (t *Tx) lockSeen(ctx context.Context, id int64, seen *Snapshot) (*dossier.Dossier, storedFact, error) {
 	q := `SELECT body, report_fact, synced_at FROM dossiers WHERE id = ?`
 	if t.db.Engine == Postgres {
@@ -155,10 +170,16 @@ func (t *Tx) lockSeen(ctx context.Context, id int64, seen *Snapshot) (*dossier.D
 	} else if err != nil {
 		return nil, f, err
 	}
-	if seen != nil && seen.D != nil && seen.D.ID == id && seen.body == body {
-		d := seen.D
-		seen.D = nil
-		return d, f, nil
+	if seen != nil && seen.D != nil && seen.D.ID == id {
+		if seen.body == body {
+			d := seen.D
+			seen.D = nil
+			return d, f, nil
+		}
+		if seen.kept {
+			t.db.recent.forget(id)
+			return nil, f, ErrStaleSnapshot
+		}
 	}
 	d, err := decodeDossier(id, body)
 	return d, f, err
@@ -166,12 +187,13 @@ func (t *Tx) lockSeen(ctx context.Context, id int64, seen *Snapshot) (*dossier.D
 
 // writeDossier stores d's body and refreshes the columns derived from it, with the report
 // fact when f is set (one row write), and records the units that have dealt with it
-// beyond those known to be recorded already.
-func (t *Tx) writeDossier(ctx context.Context, d *dossier.Dossier, f *report.Fact, known map[string]bool) error {
-	body, err := json.Marshal(d)
+// beyond those known to be recorded already. It returns the stored text.
+func (t *Tx) writeDossier(ctx context.Context, d *dossier.Dossier, f *report.Fact, known map[string]bool) (string, error) {
+	raw, err := json.Marshal(d)
 	if err != nil {
-		return err
+		return "", err
 	}
+	body := string(raw)
 	var stepUnit, stepRole string
 	var assignee int64
 	if n := len(d.Steps); n > 0 && d.Steps[n-1].Open() && !d.Status.Terminal() {
@@ -183,18 +205,18 @@ func (t *Tx) writeDossier(ctx context.Context, d *dossier.Dossier, f *report.Fac
 		received_at = ?, appointment_at = ?, finished_at = ?, last_seq = ?, updated_at = ?, body = ?`
 	args := []any{nullText(d.Code), int(d.Status), d.ReceivingUnit, stepUnit, stepRole, assignee, d.Applicant.Name,
 		d.Applicant.IDNumber, d.Applicant.Phone, nullMillis(d.SubmittedAt), nullMillis(d.ReceivedAt),
-		nullMillis(d.AppointmentAt), nullMillis(d.FinishedAt), d.LastSeq, d.UpdatedAt.UnixMilli(), string(body)}
+		nullMillis(d.AppointmentAt), nullMillis(d.FinishedAt), d.LastSeq, d.UpdatedAt.UnixMilli(), body}
 	if f != nil {
 		cols, err := factColumns(*f)
 		if err != nil {
-			return err
+			return "", err
 		}
 		set += ", " + factSet
 		args = append(args, cols...)
 	}
 	// The row was read in this transaction (and locked on PostgreSQL), so it is there.
 	if err := t.Later(ctx, `UPDATE dossiers SET `+set+` WHERE id = ?`, append(args, d.ID)...); err != nil {
-		return err
+		return "", err
 	}
 	for u := range unitsOf(d) {
 		if known[u] {
@@ -202,10 +224,10 @@ func (t *Tx) writeDossier(ctx context.Context, d *dossier.Dossier, f *report.Fac
 		}
 		if err := t.Later(ctx, `INSERT INTO dossier_units (unit_code, dossier_id) VALUES (?, ?)
 			ON CONFLICT (unit_code, dossier_id) DO NOTHING`, u, d.ID); err != nil {
-			return err
+			return "", err
 		}
 	}
-	return nil
+	return body, nil
 }
 
 // unitsOf are the units that have dealt with d: the receiving unit and every step's.

@@ -94,6 +94,7 @@ func (db *DB) ApplyDossierSeen(ctx context.Context, id int64, seen *Snapshot,
 	fn func(d *dossier.Dossier, tx *DossierTx) (dossier.Event, error)) (*dossier.Dossier, dossier.Event, error) {
 	var out *dossier.Dossier
 	var ev dossier.Event
+	var body string
 	err := db.InTx(ctx, func(tx *Tx) error {
 		d, fact, err := tx.lockSeen(ctx, id, seen)
 		if err != nil {
@@ -115,7 +116,7 @@ func (db *DB) ApplyDossierSeen(ctx context.Context, id int64, seen *Snapshot,
 		if err := tx.appendEvent(ctx, id, e); err != nil {
 			return err
 		}
-		if err := tx.writeDossier(ctx, d, dt.newFact, known); err != nil {
+		if body, err = tx.writeDossier(ctx, d, dt.newFact, known); err != nil {
 			return err
 		}
 		out, ev = d, e
@@ -124,6 +125,7 @@ func (db *DB) ApplyDossierSeen(ctx context.Context, id int64, seen *Snapshot,
 	if err != nil {
 		return nil, dossier.Event{}, err
 	}
+	db.recent.keep(out, body)
 	return out, ev, nil
 }
 

@@ -14,6 +14,7 @@ import (
 // runBench measures motcua against a baseline taken on the same machine in the same run:
 // `motcua bench intake|track|queue [flags]`.
 func runBench(args []string, stdout io.Writer) error {
+	tuneGC()
 	usage := "cách dùng / usage: motcua bench intake|track|queue [flags] (motcua bench <name> -h)"
 	if len(args) == 0 {
 		return fmt.Errorf("%s", usage)

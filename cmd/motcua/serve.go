@@ -57,6 +57,7 @@ func newLogger(w io.Writer, level string) *slog.Logger {
 }
 
 func runServe(args []string, stdout io.Writer) error {
+	tuneGC()
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	addr := fs.String("addr", env("MOTCUA_ADDR", "127.0.0.1:8080"), "listen address HOST:PORT (MOTCUA_ADDR)")
 	dsn := dbFlag(fs)
