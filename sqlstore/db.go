@@ -284,6 +284,8 @@ type Tx struct {
 	conn    *sql.Conn
 	pending *pgx.Batch
 	failed  error
+	// sent is set once the BEGIN has gone to the server, done once COMMIT or ROLLBACK has.
+	sent, done bool
 }
 
 // stmt returns the transaction's handle on the writer's prepared statement for q, or nil
@@ -299,37 +301,52 @@ func (t *Tx) stmt(ctx context.Context, q string) *sql.Stmt {
 	return nil
 }
 
+// Exec, Query and QueryRow run a statement in the transaction. On PostgreSQL it follows
+// the writes queued by Later, so what it reads includes them.
 func (t *Tx) Exec(ctx context.Context, q string, args ...any) (sql.Result, error) {
 	ctx = t.context(ctx)
-	if err := t.flush(ctx); err != nil { // what the statement reads must include the queued writes
-		return nil, err
+	if t.conn != nil {
+		return t.execPipelined(ctx, q, args)
 	}
 	if st := t.stmt(ctx, q); st != nil {
 		return st.ExecContext(ctx, args...)
 	}
-	return t.tx.ExecContext(ctx, t.db.bind(q), args...)
+	return t.tx.ExecContext(ctx, q, args...)
 }
 
 func (t *Tx) Query(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
 	ctx = t.context(ctx)
-	if err := t.flush(ctx); err != nil { // what the statement reads must include the queued writes
-		return nil, err
+	if t.conn != nil {
+		if err := t.flush(ctx); err != nil {
+			return nil, err
+		}
+		return t.conn.QueryContext(ctx, t.db.bind(q), args...)
 	}
 	if st := t.stmt(ctx, q); st != nil {
 		return st.QueryContext(ctx, args...)
 	}
-	return t.tx.QueryContext(ctx, t.db.bind(q), args...)
+	return t.tx.QueryContext(ctx, q, args...)
 }
 
-func (t *Tx) QueryRow(ctx context.Context, q string, args ...any) *sql.Row {
+func (t *Tx) QueryRow(ctx context.Context, q string, args ...any) Row {
 	ctx = t.context(ctx)
-	// What it reads must include the queued writes; if sending them failed, the server has
-	// aborted the transaction and the row reports it.
-	t.flush(ctx)
+	if t.conn != nil {
+		return &pipelinedRow{t: t, ctx: ctx, q: q, args: args}
+	}
 	if st := t.stmt(ctx, q); st != nil {
 		return st.QueryRowContext(ctx, args...)
 	}
-	return t.tx.QueryRowContext(ctx, t.db.bind(q), args...)
+	return t.tx.QueryRowContext(ctx, q, args...)
+}
+
+// rowsSource is what reads shared by a transaction and the read pool need.
+type rowsSource interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
+// QueryContext is Query, for code that reads from a transaction or a pool alike.
+func (t *Tx) QueryContext(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
+	return t.Query(ctx, q, args...)
 }
 
 func (t *Tx) context(ctx context.Context) context.Context {
@@ -351,21 +368,14 @@ func (db *DB) InTx(ctx context.Context, fn func(*Tx) error) error {
 		return err
 	}
 	defer conn.Close()
-	tx, err := conn.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
+	t := beginPipelined(db, conn)
 	// Rolled back on every way out but a commit, a panic in fn included: the connection
 	// cannot go back to the pool while its transaction is open.
-	defer tx.Rollback()
-	t := &Tx{db: db, tx: tx, conn: conn}
+	defer t.rollbackPipelined()
 	if err := fn(t); err != nil {
 		return err
 	}
-	if err := t.flush(ctx); err != nil {
-		return err
-	}
-	return tx.Commit()
+	return t.commitPipelined(ctx)
 }
 
 func (db *DB) readStmt(ctx context.Context, q string) *sql.Stmt {

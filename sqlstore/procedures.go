@@ -33,7 +33,7 @@ func (db *DB) Procedures(ctx context.Context) ([]catalog.Procedure, error) {
 	return db.loadProcedures(ctx, db.read, "")
 }
 
-func (db *DB) loadProcedures(ctx context.Context, q queryer, code string) ([]catalog.Procedure, error) {
+func (db *DB) loadProcedures(ctx context.Context, q rowsSource, code string) ([]catalog.Procedure, error) {
 	query := `SELECT p.code, COALESCE(p.abolished_from, ''), p.abolished_by, v.body
 		FROM procedures p JOIN procedure_versions v ON v.procedure_code = p.code`
 	args := []any{}
@@ -131,7 +131,7 @@ func (db *DB) UpdateProcedure(ctx context.Context, code string, create bool, by 
 	fn func(*catalog.Procedure) error) (catalog.Procedure, error) {
 	var result catalog.Procedure
 	err := db.InTx(ctx, func(tx *Tx) error {
-		ps, err := db.loadProcedures(ctx, tx.tx, code)
+		ps, err := db.loadProcedures(ctx, tx, code)
 		if err != nil {
 			return err
 		}

@@ -1,0 +1,75 @@
+package sqlstore_test
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"testing"
+
+	"github.com/motcua/motcua/sqlstore"
+	"github.com/motcua/motcua/sqlstore/sqlstoretest"
+)
+
+// A row that is not there is an answer, not a failure: the transaction goes on and
+// commits what it writes next.
+func TestNoRowsLeavesTheTransactionUsable(t *testing.T) {
+	sqlstoretest.EachDB(t, func(t *testing.T, db *sqlstore.DB) {
+		ctx := context.Background()
+		if err := db.ExecForTest(ctx, `CREATE TABLE scratch (k TEXT PRIMARY KEY)`); err != nil {
+			t.Fatal(err)
+		}
+		err := db.InTx(ctx, func(tx *sqlstore.Tx) error {
+			var k string
+			if err := tx.QueryRow(ctx, `SELECT k FROM scratch WHERE k = ?`, "none").Scan(&k); !errors.Is(err, sql.ErrNoRows) {
+				return fmt.Errorf("missing row: %v, want sql.ErrNoRows", err)
+			}
+			if _, err := tx.Exec(ctx, `INSERT INTO scratch (k) VALUES (?)`, "one"); err != nil {
+				return err
+			}
+			return tx.QueryRow(ctx, `SELECT k FROM scratch WHERE k = ?`, "one").Scan(&k)
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if rows, err := db.QueryForTest(ctx, `SELECT k FROM scratch`); err != nil || len(rows) != 1 {
+			t.Fatalf("rows %v (%v), want [one]", rows, err)
+		}
+	})
+}
+
+// Transactions that fail on the server, in their first statement or after writes, leave
+// nothing behind, not even an open transaction on a pooled connection: many more of them
+// than the pool holds, and every transaction after them still commits.
+func TestFailedTransactionsLeaveCleanConnections(t *testing.T) {
+	sqlstoretest.EachDB(t, func(t *testing.T, db *sqlstore.DB) {
+		ctx := context.Background()
+		if err := db.ExecForTest(ctx, `CREATE TABLE scratch (k TEXT PRIMARY KEY)`); err != nil {
+			t.Fatal(err)
+		}
+		for i := range 60 {
+			err := db.InTx(ctx, func(tx *sqlstore.Tx) error {
+				if i%2 == 1 {
+					if err := tx.Later(ctx, `INSERT INTO scratch (k) VALUES (?)`, fmt.Sprint("lost", i)); err != nil {
+						return err
+					}
+				}
+				var n int
+				return tx.QueryRow(ctx, `SELECT no_such_column FROM scratch`).Scan(&n)
+			})
+			if err == nil {
+				t.Fatalf("transaction %d read a column that does not exist", i)
+			}
+		}
+		for i := range 60 {
+			if err := db.InTx(ctx, func(tx *sqlstore.Tx) error {
+				return tx.Later(ctx, `INSERT INTO scratch (k) VALUES (?)`, fmt.Sprint("kept", i))
+			}); err != nil {
+				t.Fatalf("transaction %d after the failures: %v", i, err)
+			}
+		}
+		if rows, err := db.QueryForTest(ctx, `SELECT k FROM scratch`); err != nil || len(rows) != 60 {
+			t.Fatalf("%d rows (%v), want the 60 kept", len(rows), err)
+		}
+	})
+}
