@@ -8,14 +8,33 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/motcua/motcua/dossier"
 	"github.com/motcua/motcua/report"
 )
 
 // upsertBuckets adds deltas to rows rows of table, keyed by keyCol and the report key,
-// creating the rows that are new. The keys of one statement must differ.
+// creating the rows that are new. The keys of one statement must differ. Every move runs
+// one, so each shape is built once.
 func upsertBuckets(table, keyCol string, rows int) string {
+	shape := bucketShape{table, keyCol, rows}
+	if q, ok := bucketStatements.Load(shape); ok {
+		return q.(string)
+	}
+	q := buildUpsertBuckets(table, keyCol, rows)
+	bucketStatements.Store(shape, q)
+	return q
+}
+
+type bucketShape struct {
+	table, keyCol string
+	rows          int
+}
+
+var bucketStatements sync.Map // bucketShape → statement
+
+func buildUpsertBuckets(table, keyCol string, rows int) string {
 	sets := make([]string, len(counterColumns))
 	for i, c := range counterColumns {
 		sets[i] = c + " = " + table + "." + c + " + excluded." + c
