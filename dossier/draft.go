@@ -29,11 +29,13 @@ type DraftInput struct {
 // process and the supplement limits are copied in. All input problems are returned
 // together, joined.
 func NewDraft(in DraftInput, now time.Time) (*Dossier, error) {
-	now = now.Truncate(time.Second)
 	if in.Procedure == nil {
 		return nil, invalid("procedure", "cần chọn thủ tục", "a procedure is required")
 	}
+	// The version in force is chosen at the exact instant: one published earlier in this
+	// very second is already in force. The dossier's own times keep whole seconds.
 	v := in.Procedure.Current(now)
+	now = now.Truncate(time.Second)
 	if v == nil {
 		return nil, invalid("procedure", "thủ tục chưa công bố hoặc đã bãi bỏ", "the procedure is not published or has been abolished")
 	}

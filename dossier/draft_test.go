@@ -45,3 +45,19 @@ func TestNewDraftRefusesBadInput(t *testing.T) {
 		Applicant: citizenApplicant()}, now)
 	wantField(t, err, "procedure")
 }
+
+// A version published part way into a second is in force for a filing later in that same
+// second, though the dossier keeps whole seconds; the version it replaced is not.
+func TestNewDraftTakesAVersionPublishedThisSecond(t *testing.T) {
+	p := tobaccoLicence()
+	published := at(2026, 11, 23, 8, 0).Add(700 * time.Millisecond)
+	p.Versions[0].PublishedAt = &published
+	d, err := NewDraft(DraftInput{Procedure: p, Channel: catalog.ChannelOnline, ApplicantType: catalog.Citizen,
+		Applicant: citizenApplicant(), OwnerAccountID: owner.AccountID}, published.Add(200*time.Millisecond))
+	if err != nil {
+		t.Fatalf("filed 0.2 s after publication: %v", err)
+	}
+	if d.VersionNumber != 1 || !d.CreatedAt.Equal(at(2026, 11, 23, 8, 0)) {
+		t.Fatalf("version %d, created %v", d.VersionNumber, d.CreatedAt)
+	}
+}

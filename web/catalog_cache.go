@@ -20,7 +20,15 @@ type catalogCache struct {
 	db    *sqlstore.DB
 	mu    sync.Mutex // serialises rebuilds
 	state atomic.Pointer[catalogState]
+	// checked is when (Unix nanoseconds) the revision was last found unchanged; for
+	// catalogFresh after that, procedure trusts the copy without asking again.
+	checked atomic.Int64
 }
+
+// catalogFresh is how long a filing trusts the catalog it checked last: a version
+// published on another instance applies to drafts filed here at most this much later
+// (changes made here apply at once, as they rebuild the copy).
+const catalogFresh = time.Second
 
 type catalogState struct {
 	rev   int64
@@ -48,6 +56,7 @@ func (c *catalogCache) reload(ctx context.Context, force bool) error {
 	now := time.Now()
 	today := calendar.DateOf(now.In(calendar.Vietnam))
 	if st := c.state.Load(); !force && st != nil && st.rev == rev && st.day == today {
+		c.checked.Store(now.UnixNano())
 		return nil
 	}
 	ps, err := c.db.Procedures(ctx)
@@ -59,24 +68,30 @@ func (c *catalogCache) reload(ctx context.Context, force bool) error {
 		procs[ps[i].Code] = &ps[i]
 	}
 	c.state.Store(&catalogState{rev: rev, day: today, index: catalog.NewIndex(ps, now), procs: procs})
+	c.checked.Store(now.UnixNano())
 	return nil
 }
 
-// procedure returns the procedure with the given code as the database holds it now: one
-// read of the catalog revision, and the cached copy while that has not moved. The result
-// is shared: callers read it and never change it.
+// procedure returns the procedure with the given code as the database holds it now (as
+// checked within catalogFresh): a read of the catalog revision, and the cached copy while
+// that has not moved. The result is shared: callers read it and never change it.
 func (c *catalogCache) procedure(ctx context.Context, code string) (*catalog.Procedure, error) {
-	rev, err := c.db.Revision(ctx, sqlstore.RevisionCatalog)
-	if err != nil {
-		return nil, err
-	}
-	today := calendar.DateOf(time.Now().In(calendar.Vietnam))
+	now := time.Now()
+	today := calendar.DateOf(now.In(calendar.Vietnam))
 	st := c.state.Load()
-	if st.rev != rev || st.day != today {
-		if err := c.reload(ctx, false); err != nil {
+	if now.UnixNano()-c.checked.Load() >= int64(catalogFresh) || st.day != today {
+		rev, err := c.db.Revision(ctx, sqlstore.RevisionCatalog)
+		if err != nil {
 			return nil, err
 		}
-		st = c.state.Load()
+		if st.rev != rev || st.day != today {
+			if err := c.reload(ctx, false); err != nil {
+				return nil, err
+			}
+			st = c.state.Load()
+		} else {
+			c.checked.Store(now.UnixNano())
+		}
 	}
 	p, ok := st.procs[code]
 	if !ok {
