@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"strconv"
+	"strings"
 )
 
 // DemoProcedure is a demo-catalog procedure offered online, with an applicant e-mail
@@ -43,11 +45,9 @@ func (in Intake) Run(ctx context.Context, pick func(Step) *Client, key string) (
 	if err != nil {
 		return 0, r, err
 	}
-	var draft Receipt
-	if err := resp.Decode(&draft); err != nil {
+	if id, err = draftID(resp); err != nil {
 		return 0, r, err
 	}
-	id = draft.ID
 	if _, err := pick(1).Expect(ctx, http.StatusOK, "POST", fmt.Sprintf("/api/v1/dossiers/%d/submit", id), in.Applicant, nil); err != nil {
 		return id, r, err
 	}
@@ -62,4 +62,15 @@ func (in Intake) Run(ctx context.Context, pick func(Step) *Client, key string) (
 		return id, r, fmt.Errorf("dossier %d received without a code or in status %d", id, r.Status.Code)
 	}
 	return id, r, nil
+}
+
+// draftID reads the new draft's id from the Location the server answers with, without
+// decoding the whole dossier it sends back.
+func draftID(resp Response) (int64, error) {
+	loc := resp.Header.Get("Location")
+	id, err := strconv.ParseInt(strings.TrimPrefix(loc, "/api/v1/dossiers/"), 10, 64)
+	if err != nil || id <= 0 {
+		return 0, fmt.Errorf("draft answered without a dossier address: Location %q", loc)
+	}
+	return id, nil
 }

@@ -126,20 +126,31 @@ func TestDocumentUploads(t *testing.T) {
 	})
 }
 
-// TestIdempotentFiling: the same idempotency key makes one dossier.
+// TestIdempotentFiling: the same idempotency key makes one dossier; both answers give its
+// address in Location.
 func TestIdempotentFiling(t *testing.T) {
 	eachEnv(t, func(t *testing.T, e *env) {
 		citizen := e.token("congdan")
 		first := e.fileDraft(citizen, "k-42")
-		again := e.call(http.StatusOK, "POST", "/api/v1/dossiers", citizen, map[string]any{
-			"procedure_code": demoProcedure, "idempotency_key": "k-42"})
+		body := map[string]any{"procedure_code": demoProcedure, "idempotency_key": "k-42"}
+		again := e.call(http.StatusOK, "POST", "/api/v1/dossiers", citizen, body)
 		if again.ID != first.ID {
 			t.Fatalf("second filing made dossier %d, want %d", again.ID, first.ID)
 		}
+		want := fmt.Sprintf("/api/v1/dossiers/%d", first.ID)
+		if loc := e.do("POST", "/api/v1/dossiers", citizen, body).header.Get("Location"); loc != want {
+			t.Fatalf("Location %q, want %q", loc, want)
+		}
+		fresh := e.do("POST", "/api/v1/dossiers", citizen, map[string]any{"procedure_code": demoProcedure})
+		var d struct{ ID int64 }
+		fresh.json(t, &d)
+		if loc := fresh.header.Get("Location"); fresh.status != http.StatusCreated || loc != fmt.Sprintf("/api/v1/dossiers/%d", d.ID) {
+			t.Fatalf("new draft: %d, Location %q for dossier %d", fresh.status, loc, d.ID)
+		}
 		var list struct{ Items []struct{ ID int64 } }
 		e.do("GET", "/api/v1/dossiers", citizen, nil).json(t, &list)
-		if len(list.Items) != 1 {
-			t.Fatalf("%d dossiers listed, want 1", len(list.Items))
+		if len(list.Items) != 2 {
+			t.Fatalf("%d dossiers listed, want 2", len(list.Items))
 		}
 		r := e.do("POST", "/api/v1/dossiers", citizen, map[string]any{"procedure_code": "KHONG-CO"})
 		if r.status != 422 {

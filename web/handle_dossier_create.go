@@ -2,6 +2,7 @@ package web
 
 import (
 	"errors"
+	"fmt"
 	"net/http"
 	"strings"
 
@@ -122,6 +123,7 @@ func (s *Server) createDraft(w http.ResponseWriter, r *http.Request, prepare fun
 		s.apiFail(w, r, err)
 		return
 	}
+	w.Header().Set("Location", fmt.Sprintf("/api/v1/dossiers/%d", id))
 	if !existed {
 		// A new draft has no history and no documents yet: nothing to read back.
 		writeJSON(w, http.StatusCreated, dossierView{dossierState: s.stateOf(r, d),
