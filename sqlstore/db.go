@@ -378,6 +378,28 @@ func (db *DB) InTx(ctx context.Context, fn func(*Tx) error) error {
 	return t.commitPipelined(ctx)
 }
 
+// writeRow runs one write statement that answers a row, as a transaction of its own. On
+// PostgreSQL a single statement is atomic without BEGIN and COMMIT, so it costs one round
+// trip; on SQLite it takes its turn at the writer like any transaction.
+func (db *DB) writeRow(ctx context.Context, q string, args ...any) Row {
+	if db.Engine == Postgres {
+		return db.write.QueryRowContext(ctx, db.bind(q), args...)
+	}
+	return &writerRow{db: db, ctx: ctx, q: q, args: args}
+}
+
+// writerRow is writeRow's row on SQLite: the statement runs at the writer when scanned.
+type writerRow struct {
+	db   *DB
+	ctx  context.Context
+	q    string
+	args []any
+}
+
+func (r *writerRow) Scan(dest ...any) error {
+	return r.db.InTx(r.ctx, func(tx *Tx) error { return tx.QueryRow(r.ctx, r.q, r.args...).Scan(dest...) })
+}
+
 func (db *DB) readStmt(ctx context.Context, q string) *sql.Stmt {
 	if db.Engine != SQLite {
 		return nil

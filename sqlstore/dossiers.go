@@ -32,21 +32,19 @@ func (db *DB) CreateDossierDraft(ctx context.Context, d *dossier.Dossier, filedB
 	if err != nil {
 		return 0, false, err
 	}
-	err = db.InTx(ctx, func(tx *Tx) error {
-		err := tx.QueryRow(ctx, `INSERT INTO dossiers (status, procedure_code, procedure_name, version_number, channel,
-			owner_account_id, created_by, idempotency_key, applicant_name, applicant_id_number, applicant_phone,
-			created_at, updated_at, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-			ON CONFLICT (created_by, idempotency_key) DO NOTHING RETURNING id`,
-			int(d.Status), d.ProcedureCode, d.ProcedureName, d.VersionNumber, int(d.Channel),
-			nullID(d.OwnerAccountID), filedBy, nullText(d.IdempotencyKey), d.Applicant.Name, d.Applicant.IDNumber,
-			d.Applicant.Phone, d.CreatedAt.UnixMilli(), d.UpdatedAt.UnixMilli(), string(body)).Scan(&id)
-		if errors.Is(err, sql.ErrNoRows) {
-			existed = true
-			return tx.QueryRow(ctx, `SELECT id FROM dossiers WHERE created_by = ? AND idempotency_key = ?`,
-				filedBy, d.IdempotencyKey).Scan(&id)
-		}
-		return err
-	})
+	err = db.writeRow(ctx, `INSERT INTO dossiers (status, procedure_code, procedure_name, version_number, channel,
+		owner_account_id, created_by, idempotency_key, applicant_name, applicant_id_number, applicant_phone,
+		created_at, updated_at, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (created_by, idempotency_key) DO NOTHING RETURNING id`,
+		int(d.Status), d.ProcedureCode, d.ProcedureName, d.VersionNumber, int(d.Channel),
+		nullID(d.OwnerAccountID), filedBy, nullText(d.IdempotencyKey), d.Applicant.Name, d.Applicant.IDNumber,
+		d.Applicant.Phone, d.CreatedAt.UnixMilli(), d.UpdatedAt.UnixMilli(), string(body)).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		// Filed before with this key: that draft is committed, so a read finds it.
+		existed = true
+		err = db.queryRow(ctx, `SELECT id FROM dossiers WHERE created_by = ? AND idempotency_key = ?`,
+			filedBy, d.IdempotencyKey).Scan(&id)
+	}
 	if err == nil && !existed {
 		d.ID = id
 		db.recent.keep(d, string(body))
