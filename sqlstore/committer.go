@@ -7,6 +7,7 @@ import (
 	"runtime"
 	"runtime/debug"
 	"sync"
+	"sync/atomic"
 )
 
 // maxGroup bounds how many write transactions share one SQLite commit.
@@ -24,6 +25,9 @@ type committer struct {
 	quit chan struct{}
 	done sync.WaitGroup
 	once sync.Once
+	// commits counts the commits made and transactions the callers' transactions they
+	// kept: how many share a commit, on average, tells how well grouping works.
+	commits, transactions atomic.Uint64
 }
 
 type txRequest struct {
@@ -76,6 +80,15 @@ func (c *committer) loop() {
 		group = c.gather(group)
 		c.commit(group)
 	}
+}
+
+// WriterStats is how many commits SQLite's writer made and how many write transactions
+// they held since the database was opened; both are zero on PostgreSQL.
+func (db *DB) WriterStats() (commits, transactions uint64) {
+	if db.commits == nil {
+		return 0, 0
+	}
+	return db.commits.commits.Load(), db.commits.transactions.Load()
 }
 
 // gatherYields bounds how often the writer steps aside before a commit.
@@ -171,6 +184,12 @@ func (c *committer) commit(group []*txRequest) {
 	if err := tx.Commit(); err != nil {
 		failAll(err)
 		return
+	}
+	c.commits.Add(1)
+	for _, err := range errs {
+		if err == nil {
+			c.transactions.Add(1)
+		}
 	}
 	answer()
 	// The writer's connection is free again: prepare what the group ran unprepared.

@@ -56,6 +56,7 @@ func (s *Server) authenticate(r *http.Request) *org.Account {
 // without the permission gets 403.
 func (s *Server) guard(rt route) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		noteRoute(w, r)
 		a := s.authenticate(r)
 		if a != nil {
 			r = r.WithContext(context.WithValue(r.Context(), accountKey, a))

@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"github.com/motcua/motcua/sqlstore"
 	"log/slog"
 	"net"
 	"net/http"
@@ -31,7 +32,7 @@ type metrics struct {
 	duration *prometheus.HistogramVec
 }
 
-func newMetrics(reg *prometheus.Registry) *metrics {
+func newMetrics(reg *prometheus.Registry, db *sqlstore.DB) *metrics {
 	m := &metrics{
 		registry: reg,
 		requests: prometheus.NewCounterVec(prometheus.CounterOpts{
@@ -44,6 +45,16 @@ func newMetrics(reg *prometheus.Registry) *metrics {
 	}
 	reg.MustRegister(m.requests, m.duration, collectors.NewGoCollector(),
 		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	if db.Engine == sqlstore.SQLite {
+		reg.MustRegister(
+			prometheus.NewCounterFunc(prometheus.CounterOpts{
+				Name: "motcua_sqlite_commits_total", Help: "Commits made by the SQLite writer.",
+			}, func() float64 { c, _ := db.WriterStats(); return float64(c) }),
+			prometheus.NewCounterFunc(prometheus.CounterOpts{
+				Name: "motcua_sqlite_transactions_total",
+				Help: "Write transactions kept by those commits (several share one commit).",
+			}, func() float64 { _, t := db.WriterStats(); return float64(t) }))
+	}
 	return m
 }
 
@@ -54,6 +65,25 @@ func (m *metrics) handler() http.Handler {
 type statusWriter struct {
 	http.ResponseWriter
 	code int
+	// route is the pattern the request matched, noted by the route's own handler (see
+	// noteRoute): the router sets it on the request it is handed, and the middleware
+	// before it hands on copies.
+	route string
+}
+
+// noteRoute records r's matched pattern on the statusWriter under w, if there is one.
+func noteRoute(w http.ResponseWriter, r *http.Request) {
+	for {
+		if sw, ok := w.(*statusWriter); ok {
+			sw.route = r.Pattern
+			return
+		}
+		u, ok := w.(interface{ Unwrap() http.ResponseWriter })
+		if !ok {
+			return
+		}
+		w = u.Unwrap()
+	}
 }
 
 func (w *statusWriter) WriteHeader(code int) {
@@ -85,7 +115,7 @@ func (s *Server) observe(next http.Handler) http.Handler {
 					http.Error(sw, "internal error", http.StatusInternalServerError)
 				}
 			}
-			route := r.Pattern
+			route := sw.route
 			if route == "" {
 				route = "unmatched"
 			}

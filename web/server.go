@@ -87,7 +87,7 @@ func New(ctx context.Context, db *sqlstore.DB, log *slog.Logger, cfg Config) (*S
 	if err = s.refreshCalendar(ctx); err != nil {
 		return nil, err
 	}
-	s.metrics = newMetrics(prometheus.NewRegistry())
+	s.metrics = newMetrics(prometheus.NewRegistry(), db)
 	s.limiter = newClientLimiter(cfg.TrackRate)
 	for _, r := range s.routes() {
 		s.mux.Handle(r.pattern, s.guard(r))

@@ -64,11 +64,13 @@ func benchIntake(args []string, stdout io.Writer) error {
 		srv.Close()
 		return err
 	}
+	commits0, txs0 := srv.DB.WriterStats()
 	res := loadgen.Run(ctx, *n, bf.clients, func(ctx context.Context, i int) error {
 		_, _, err := in.Run(ctx, pick, fmt.Sprintf("bench-%d", i))
 		return err
 	})
 	stop()
+	commits1, txs1 := srv.DB.WriterStats()
 	bodySize := averageBodySize(ctx, srv.DB)
 	srv.Close()
 	if res.Errors > 0 {
@@ -87,6 +89,10 @@ func benchIntake(args []string, stdout io.Writer) error {
 		rep.atLeast("dossiers", rate, "dossiers/s", 2000)
 		rep.note("baseline: %d single-row INSERT transactions of a %d-byte row (the average dossier body) into a scratch "+
 			"table, one connection, WAL, synchronous=NORMAL, same folder", *n*3, bodySize)
+		if c := commits1 - commits0; c > 0 {
+			rep.note("the writer made %d commits for %d write transactions: %.1f transactions per commit",
+				c, txs1-txs0, float64(txs1-txs0)/float64(c))
+		}
 	case sqlstore.Postgres:
 		tps, err := pgbenchBaseline(bf.target, bf.clients, *pgbenchSecs)
 		if err != nil {
