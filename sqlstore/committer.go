@@ -8,6 +8,7 @@ import (
 	"runtime/debug"
 	"sync"
 	"sync/atomic"
+	"time"
 )
 
 // maxGroup bounds how many write transactions share one SQLite commit.
@@ -91,15 +92,21 @@ func (db *DB) WriterStats() (commits, transactions uint64) {
 	return db.commits.commits.Load(), db.commits.transactions.Load()
 }
 
-// gatherYields bounds how often the writer steps aside before a commit.
-const gatherYields = 3
+// gatherYields bounds how often the writer steps aside before a commit, and gatherBudget
+// how long it may have been away before it stops doing so: a long computation elsewhere
+// (a report export) must not hold commits back.
+const (
+	gatherYields = 3
+	gatherBudget = 200 * time.Microsecond
+)
 
 // gather adds to group the callers already waiting. Then it lets the other goroutines
 // run, so that requests about to reach the writer (on a busy machine, handlers that
 // already did their reading) join this commit rather than wait a whole one: a commit
 // writes every page it changed, so the more transactions share it, the fewer pages each
-// one costs. It stops as soon as stepping aside brought no one.
+// one costs. It stops as soon as stepping aside brought no one, or took too long.
 func (c *committer) gather(group []*txRequest) []*txRequest {
+	start := time.Now()
 	for yields := 0; ; yields++ {
 		before := len(group)
 	drain:
@@ -111,7 +118,8 @@ func (c *committer) gather(group []*txRequest) []*txRequest {
 				break drain
 			}
 		}
-		if yields == gatherYields || len(group) == maxGroup || (yields > 0 && len(group) == before) {
+		if yields == gatherYields || len(group) == maxGroup || (yields > 0 && len(group) == before) ||
+			time.Since(start) > gatherBudget {
 			return group
 		}
 		runtime.Gosched()
