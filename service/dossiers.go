@@ -56,15 +56,16 @@ func (s *Dossiers) MoveChecked(ctx context.Context, by org.Account, id int64, cm
 // move is one try of MoveChecked.
 func (s *Dossiers) move(ctx context.Context, by org.Account, id int64, cmd dossier.Command, now time.Time,
 	check func(*dossier.Dossier) error) (*dossier.Dossier, dossier.Event, error) {
-	// What the portal and the figures need from elsewhere is read before the transaction:
-	// on PostgreSQL reads and writes share one pool, and a move holding a connection while
-	// waiting for a second could starve it. The dossier read here is handed to the
+	// What the portal and the figures need from elsewhere (catalog, units, accounts) is read
+	// before the transaction: on PostgreSQL reads and writes share one pool, and a move
+	// holding a connection while waiting for a second could starve it. The dossier's own
+	// files are read in the transaction, on its connection. The dossier read here is handed to the
 	// transaction, which uses it if nothing changed in between.
 	before, err := s.DB.DossierSnapshot(ctx, id)
 	if err != nil {
 		return nil, dossier.Event{}, err
 	}
-	in, err := s.syncInputs(ctx, before.D, &by, portal.MayMessage(before.D, cmd.Action))
+	in, err := s.syncInputs(ctx, before.D, &by, false)
 	if err != nil {
 		return nil, dossier.Event{}, err
 	}
@@ -86,6 +87,16 @@ func (s *Dossiers) move(ctx context.Context, by org.Account, id int64, cmd dossi
 		} else if !ok {
 			return dossier.Event{}, motcua.Invalid("attachments", "tệp đính kèm phải là tệp đã tải lên hồ sơ này",
 				"attachments must be files uploaded to this dossier")
+		}
+		if portal.MayMessage(d, cmd.Action) {
+			// The files as they are now, beside the dossier as it is now: read in the move's
+			// own transaction (on SQLite by the writer, which has them at hand), before a
+			// receipt takes its code number and holds the unit's sequence.
+			docs, err := tx.Documents()
+			if err != nil {
+				return dossier.Event{}, err
+			}
+			in.files = s.portalFiles(d, docs)
 		}
 		if cmd.Action == dossier.Receive && d.Code == "" && unitIdentifier != "" {
 			// Only a move the rules allow may spend a number; a refused one rolls it back.

@@ -26,7 +26,7 @@ type syncInputs struct {
 
 // syncInputs reads them for d; by, when set, is the account about to act (it may ask for
 // a supplement, and the portal wants its name). The list of files is read only when files
-// is set (portal.MayMessage).
+// is set; a move reads it in its transaction instead (DossierTx.Documents).
 func (s *Dossiers) syncInputs(ctx context.Context, d *dossier.Dossier, by *org.Account, files bool) (syncInputs, error) {
 	var in syncInputs
 	var err error
@@ -74,6 +74,13 @@ func (s *Dossiers) syncInputs(ctx context.Context, d *dossier.Dossier, by *org.A
 	if err != nil {
 		return in, err
 	}
+	in.files = s.portalFiles(d, docs)
+	return in, nil
+}
+
+// portalFiles is the list of d's files as the portal wants it.
+func (s *Dossiers) portalFiles(d *dossier.Dossier, docs []sqlstore.Document) []portal.SubmittedFile {
+	var files []portal.SubmittedFile
 	for _, doc := range docs {
 		name := doc.SlotName
 		if name == "" {
@@ -86,9 +93,9 @@ func (s *Dossiers) syncInputs(ctx context.Context, d *dossier.Dossier, by *org.A
 		if s.BaseURL != "" {
 			f.DuongDanTaiTepTin = fmt.Sprintf("%s/api/v1/dossiers/%d/documents/%d", s.BaseURL, d.ID, doc.ID)
 		}
-		in.files = append(in.files, f)
+		files = append(files, f)
 	}
-	return in, nil
+	return files
 }
 
 // context is the portal's DossierContext for d as it stands.

@@ -2,12 +2,15 @@ package service_test
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"log/slog"
 	"net/http/httptest"
 	"testing"
 	"time"
 
+	"github.com/motcua/motcua/catalog"
+	"github.com/motcua/motcua/dossier"
 	"github.com/motcua/motcua/portal"
 	"github.com/motcua/motcua/report"
 	"github.com/motcua/motcua/service"
@@ -97,4 +100,48 @@ func indicator(x report.Index766, key string) report.Indicator {
 		}
 	}
 	return report.Indicator{}
+}
+
+// A receipt tells the portal which files the dossier holds at that moment, read in the
+// receipt's own transaction: a file uploaded after the draft's first moves is listed, with
+// the address the portal fetches it from.
+func TestReceiptListsTheFilesForThePortal(t *testing.T) {
+	sqlstoretest.EachDB(t, func(t *testing.T, db *sqlstore.DB) {
+		ctx := context.Background()
+		w := newWorld(t, db)
+		id := w.file(catalog.ChannelOnline, at(3, 3, 8, 0)) // submitted; the copy is kept
+		doc, err := db.AddDocument(ctx, sqlstore.Document{DossierID: id, Slot: 0, SlotName: "Đơn đề nghị",
+			Filename: "don.pdf", ContentType: "application/pdf", UploadedAt: at(3, 3, 8, 5),
+			UploadedBy: w.who["congdan"].ID}, []byte("%PDF-1.4 đơn đề nghị"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.do(id, "tiepnhan", at(3, 3, 9, 0), dossier.Command{Action: dossier.Receive})
+
+		fake := portal.NewFakeServer(portal.FakeOptions{})
+		srv := httptest.NewServer(fake)
+		defer srv.Close()
+		worker := &portal.Worker{Outbox: &service.PortalOutbox{DB: db}, Sender: &portal.Client{BaseURL: srv.URL, HTTP: srv.Client()},
+			Name: "test", Backoff: func(int) time.Duration { return 0 }, Log: slog.New(slog.NewTextHandler(io.Discard, nil))}
+		for range 10 {
+			if n, err := worker.Poll(ctx); err != nil {
+				t.Fatal(err)
+			} else if n == 0 {
+				break
+			}
+		}
+		d, err := db.Dossier(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		held, ok := fake.Dossier(d.Code)
+		if !ok {
+			t.Fatalf("the portal does not hold %s", d.Code)
+		}
+		want := fmt.Sprintf("https://dvc.example.gov.vn/api/v1/dossiers/%d/documents/%d", id, doc.ID)
+		if len(held.TaiLieuNop) != 1 || held.TaiLieuNop[0].TepDinhKemId != doc.SHA256 ||
+			held.TaiLieuNop[0].TenTepDinhKem != "Đơn đề nghị" || held.TaiLieuNop[0].DuongDanTaiTepTin != want {
+			t.Fatalf("files the portal holds: %+v, want %s at %s", held.TaiLieuNop, doc.SHA256, want)
+		}
+	})
 }
