@@ -66,20 +66,7 @@ func (t *DossierTx) Enqueue(topic, key string, payload []byte) error {
 // Documents lists the dossier's documents (without content), as Documents does, read in
 // the move's transaction.
 func (t *DossierTx) Documents() ([]Document, error) {
-	rows, err := t.tx.Query(t.ctx, `SELECT `+documentColumns+` FROM dossier_documents WHERE dossier_id = ? ORDER BY id`, t.id)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []Document
-	for rows.Next() {
-		d, err := scanDocument(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, d)
-	}
-	return out, rows.Err()
+	return scanDocuments(t.tx.Query(t.ctx, documentsQuery, t.id))
 }
 
 // HasDocuments reports whether every SHA-256 in hashes is a document of the dossier.

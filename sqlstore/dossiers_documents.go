@@ -76,7 +76,14 @@ func scanDocument(row interface{ Scan(...any) error }, extra ...any) (Document, 
 
 // Documents lists a dossier's documents in upload order, without their content.
 func (db *DB) Documents(ctx context.Context, dossierID int64) ([]Document, error) {
-	rows, err := db.query(ctx, `SELECT `+documentColumns+` FROM dossier_documents WHERE dossier_id = ? ORDER BY id`, dossierID)
+	return scanDocuments(db.query(ctx, documentsQuery, dossierID))
+}
+
+// documentsQuery lists one dossier's documents, without content.
+const documentsQuery = `SELECT ` + documentColumns + ` FROM dossier_documents WHERE dossier_id = ? ORDER BY id`
+
+// scanDocuments reads the rows of documentsQuery.
+func scanDocuments(rows *sql.Rows, err error) ([]Document, error) {
 	if err != nil {
 		return nil, err
 	}
