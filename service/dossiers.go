@@ -59,8 +59,9 @@ func (s *Dossiers) move(ctx context.Context, by org.Account, id int64, cmd dossi
 	// What the portal and the figures need from elsewhere (catalog, units, accounts) is read
 	// before the transaction: on PostgreSQL reads and writes share one pool, and a move
 	// holding a connection while waiting for a second could starve it. The dossier's own
-	// files are read in the transaction, on its connection. The dossier read here is handed to the
-	// transaction, which uses it if nothing changed in between.
+	// files are read in the transaction, on its connection. The snapshot taken here (the
+	// copy this instance kept, or else a read) is handed to the transaction, which uses it
+	// if nothing changed in between.
 	before, err := s.DB.DossierSnapshot(ctx, id)
 	if err != nil {
 		return nil, dossier.Event{}, err
