@@ -47,7 +47,7 @@ func TestNewDraftRefusesBadInput(t *testing.T) {
 }
 
 // A version published part way into a second is in force for a filing later in that same
-// second, though the dossier keeps whole seconds; the version it replaced is not.
+// second, though the dossier keeps whole seconds.
 func TestNewDraftTakesAVersionPublishedThisSecond(t *testing.T) {
 	p := tobaccoLicence()
 	published := at(2026, 11, 23, 8, 0).Add(700 * time.Millisecond)
