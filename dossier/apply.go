@@ -50,7 +50,7 @@ func (d *Dossier) Apply(c Command, now time.Time, clk Clock) (Event, error) {
 	}
 	c.Note, c.Reason = strings.TrimSpace(c.Note), strings.TrimSpace(c.Reason)
 
-	n := d.clone()
+	n := d.Clone()
 	m := &move{cmd: c, now: now, clk: clk, data: map[string]string{}}
 	if err := r.do(n, m); err != nil {
 		return Event{}, d.moveError(c, err)
@@ -95,8 +95,9 @@ func checkAttachments(hashes []string) error {
 	return nil
 }
 
-// clone copies d deeply enough that a failed handler leaves d untouched.
-func (d *Dossier) clone() *Dossier {
+// Clone copies d deeply enough that a failed handler leaves d untouched, and that holders
+// of copies (a cache handing them out) never see each other's changes.
+func (d *Dossier) Clone() *Dossier {
 	n := *d
 	n.FeeSchedule = slices.Clone(d.FeeSchedule)
 	n.Fees = slices.Clone(d.Fees)

@@ -66,7 +66,7 @@ func (s *Dossiers) move(ctx context.Context, by org.Account, id int64, cmd dossi
 	if err != nil {
 		return nil, dossier.Event{}, err
 	}
-	in, err := s.syncInputs(ctx, before.D, &by, false)
+	in, err := s.syncInputs(ctx, before.D, &by)
 	if err != nil {
 		return nil, dossier.Event{}, err
 	}

@@ -24,10 +24,9 @@ type syncInputs struct {
 	files       []portal.SubmittedFile
 }
 
-// syncInputs reads them for d; by, when set, is the account about to act (it may ask for
-// a supplement, and the portal wants its name). The list of files is read only when files
-// is set; a move reads it in its transaction instead (DossierTx.Documents).
-func (s *Dossiers) syncInputs(ctx context.Context, d *dossier.Dossier, by *org.Account, files bool) (syncInputs, error) {
+// syncInputs reads them for d, all but the files (see portalFiles); by, when set, is the
+// account about to act (it may ask for a supplement, and the portal wants its name).
+func (s *Dossiers) syncInputs(ctx context.Context, d *dossier.Dossier, by *org.Account) (syncInputs, error) {
 	var in syncInputs
 	var err error
 	if in.version, err = s.version(ctx, d.ProcedureCode, d.VersionNumber); err != nil {
@@ -67,14 +66,6 @@ func (s *Dossiers) syncInputs(ctx context.Context, d *dossier.Dossier, by *org.A
 		}
 		in.people[a.ID] = a.DisplayName
 	}
-	if !files {
-		return in, nil
-	}
-	docs, err := s.DB.Documents(ctx, d.ID)
-	if err != nil {
-		return in, err
-	}
-	in.files = s.portalFiles(d, docs)
 	return in, nil
 }
 
@@ -125,10 +116,15 @@ func queuePortal(tx *sqlstore.DossierTx, d *dossier.Dossier, ev dossier.Event, c
 
 // SyncPayload is the DongBoHoSoMC record of d as it would be sent now.
 func (s *Dossiers) SyncPayload(ctx context.Context, d *dossier.Dossier) (portal.DossierRecord, error) {
-	in, err := s.syncInputs(ctx, d, nil, true)
+	in, err := s.syncInputs(ctx, d, nil)
 	if err != nil {
 		return portal.DossierRecord{}, err
 	}
+	docs, err := s.DB.Documents(ctx, d.ID)
+	if err != nil {
+		return portal.DossierRecord{}, err
+	}
+	in.files = s.portalFiles(d, docs)
 	return portal.DossierPayload(d, in.context(d)), nil
 }
 

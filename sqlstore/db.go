@@ -263,13 +263,6 @@ func (db *DB) bind(q string) string {
 	return out
 }
 
-// queryer is what both *sql.DB and *sql.Tx offer.
-type queryer interface {
-	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
-	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
-	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
-}
-
 // Tx is a write transaction with placeholder rebinding.
 type Tx struct {
 	db *DB
@@ -339,7 +332,8 @@ func (t *Tx) QueryRow(ctx context.Context, q string, args ...any) Row {
 	return t.tx.QueryRowContext(ctx, q, args...)
 }
 
-// rowsSource is what reads shared by a transaction and the read pool need.
+// rowsSource is what reads shared by a transaction and the read pool need: the pool
+// (*sql.DB) and a write transaction (Tx) both offer it.
 type rowsSource interface {
 	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
 }

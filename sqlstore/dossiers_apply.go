@@ -150,7 +150,7 @@ func (db *DB) DossierEvents(ctx context.Context, id int64) ([]dossier.Event, err
 	return db.events(ctx, db.read, id)
 }
 
-func (db *DB) events(ctx context.Context, q queryer, id int64) ([]dossier.Event, error) {
+func (db *DB) events(ctx context.Context, q rowsSource, id int64) ([]dossier.Event, error) {
 	rows, err := q.QueryContext(ctx, db.bind(`SELECT body FROM dossier_events WHERE dossier_id = ? ORDER BY seq`), id)
 	if err != nil {
 		return nil, err

@@ -27,7 +27,8 @@ type recentDossier struct {
 	body string
 }
 
-// keep remembers d as stored in body. d itself stays with the caller.
+// keep remembers d as stored in body. d itself stays with the caller. Two moves on one
+// dossier may finish in either order here: a copy never replaces a later one.
 func (r *recentDossiers) keep(d *dossier.Dossier, body string) {
 	c := d.Clone()
 	r.mu.Lock()
@@ -35,7 +36,9 @@ func (r *recentDossiers) keep(d *dossier.Dossier, body string) {
 	if r.byID == nil {
 		r.byID = make(map[int64]recentDossier, recentSize)
 	}
-	if _, ok := r.byID[d.ID]; !ok {
+	if k, ok := r.byID[d.ID]; ok && k.d.LastSeq > d.LastSeq {
+		return
+	} else if !ok {
 		if old := r.ring[r.next]; old != 0 {
 			delete(r.byID, old)
 		}

@@ -38,9 +38,10 @@ func TestNoRowsLeavesTheTransactionUsable(t *testing.T) {
 	})
 }
 
-// Transactions that fail on the server, in their first statement or after writes, leave
-// nothing behind, not even an open transaction on a pooled connection: many more of them
-// than the pool holds, and every transaction after them still commits.
+// Transactions that fail on the server, before or while running a statement, in their
+// first statement or after writes, leave nothing behind: many more of them than the pool holds, and every transaction after them
+// still commits. (pgx would also drop a pooled connection left in a transaction;
+// TestAbortedTransactionIsRolledBack checks that none is left so.)
 func TestFailedTransactionsLeaveCleanConnections(t *testing.T) {
 	sqlstoretest.EachDB(t, func(t *testing.T, db *sqlstore.DB) {
 		ctx := context.Background()
@@ -55,10 +56,16 @@ func TestFailedTransactionsLeaveCleanConnections(t *testing.T) {
 					}
 				}
 				var n int
-				return tx.QueryRow(ctx, `SELECT no_such_column FROM scratch`).Scan(&n)
+				// Every third fails before running (no such column); the others fail while
+				// running (a division by zero; on SQLite, a NULL that does not scan), after
+				// their queued writes.
+				if i%3 == 0 {
+					return tx.QueryRow(ctx, `SELECT no_such_column FROM scratch`).Scan(&n)
+				}
+				return tx.QueryRow(ctx, `SELECT 1 / (count(*) - count(*)) FROM scratch`).Scan(&n)
 			})
 			if err == nil {
-				t.Fatalf("transaction %d read a column that does not exist", i)
+				t.Fatalf("transaction %d succeeded", i)
 			}
 		}
 		for i := range 60 {
@@ -72,4 +79,14 @@ func TestFailedTransactionsLeaveCleanConnections(t *testing.T) {
 			t.Fatalf("%d rows (%v), want the 60 kept", len(rows), err)
 		}
 	})
+}
+
+// A PostgreSQL transaction the server aborted is rolled back before its connection goes
+// back to the pool.
+func TestAbortedTransactionIsRolledBack(t *testing.T) {
+	db := sqlstoretest.Open(t, sqlstoretest.PostgresDSN(t))
+	status, err := db.AbortedTxStatusForTest(context.Background())
+	if err != nil || status != 'I' {
+		t.Fatalf("connection status %q (%v), want idle", status, err)
+	}
 }
