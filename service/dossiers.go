@@ -44,18 +44,28 @@ func (s *Dossiers) Move(ctx context.Context, by org.Account, id int64, cmd dossi
 func (s *Dossiers) MoveChecked(ctx context.Context, by org.Account, id int64, cmd dossier.Command, now time.Time,
 	check func(*dossier.Dossier) error) (*dossier.Dossier, dossier.Event, error) {
 	cmd.Actor = dossier.Actor{AccountID: by.ID, Name: by.DisplayName, Role: by.Role, UnitCode: by.UnitCode}
-	d, ev, err := s.move(ctx, by, id, cmd, now, check)
-	if errors.Is(err, sqlstore.ErrStaleSnapshot) {
-		// The copy this instance kept was stale (the dossier moved elsewhere): the next
-		// snapshot comes from the database.
-		d, ev, err = s.move(ctx, by, id, cmd, now, check)
+	stale, guess := false, true
+	for {
+		d, ev, err := s.move(ctx, by, id, cmd, now, check, guess)
+		switch {
+		case errors.Is(err, sqlstore.ErrStaleSnapshot) && !stale:
+			// The copy this instance kept was stale (the dossier moved elsewhere): the
+			// next snapshot comes from the database.
+			stale = true
+		case errors.Is(err, sqlstore.ErrCodeTaken) && guess:
+			// The code number this instance dealt was taken elsewhere: the next try
+			// takes one under lock.
+			guess = false
+		default:
+			return d, ev, err
+		}
 	}
-	return d, ev, err
 }
 
-// move is one try of MoveChecked.
+// move is one try of MoveChecked; guess lets a receipt's code number come from this
+// instance's dealer (see sqlstore.DossierTx.IssueCode).
 func (s *Dossiers) move(ctx context.Context, by org.Account, id int64, cmd dossier.Command, now time.Time,
-	check func(*dossier.Dossier) error) (*dossier.Dossier, dossier.Event, error) {
+	check func(*dossier.Dossier) error, guess bool) (*dossier.Dossier, dossier.Event, error) {
 	// What the portal and the figures need from elsewhere (catalog, units, accounts) is read
 	// before the transaction: on PostgreSQL reads and writes share one pool, and a move
 	// holding a connection while waiting for a second could starve it. The dossier's own
@@ -102,7 +112,7 @@ func (s *Dossiers) move(ctx context.Context, by org.Account, id int64, cmd dossi
 		if cmd.Action == dossier.Receive && d.Code == "" && unitIdentifier != "" {
 			// Only a move the rules allow may spend a number; a refused one rolls it back.
 			if slices.Contains(dossier.AllowedActions(d, cmd.Actor), cmd.Action) {
-				code, err := tx.IssueCode(unitIdentifier, calendar.DateOf(now.In(calendar.Vietnam)))
+				code, err := tx.IssueCode(unitIdentifier, calendar.DateOf(now.In(calendar.Vietnam)), guess)
 				if err != nil {
 					return dossier.Event{}, err
 				}

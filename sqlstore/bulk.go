@@ -182,6 +182,7 @@ func (t *Tx) raiseSequences(ctx context.Context, ds []BulkDossier) error {
 			THEN code_sequences.last ELSE excluded.last END`, k.unit, k.day, last); err != nil {
 			return err
 		}
+		t.db.codes.forget(k.unit, k.day)
 	}
 	return nil
 }

@@ -53,6 +53,8 @@ type DB struct {
 	blobs Blobs
 	// recent keeps the dossiers stored last, for the moves to come (see recentDossiers).
 	recent recentDossiers
+	// codes deals dossier code numbers on PostgreSQL (see codes.go).
+	codes codeDealer
 }
 
 // stmtCache holds prepared statements of one pool by query text. Queries built from
@@ -279,6 +281,13 @@ type Tx struct {
 	failed  error
 	// sent is set once the BEGIN has gone to the server, done once COMMIT or ROLLBACK has.
 	sent, done bool
+	// seq is the code sequence this transaction took a number of (PostgreSQL, see
+	// codes.go): seqGen is what its dealer knew then, seqGuessed is set for a dealt number
+	// and seqHeld while the turn is still this transaction's.
+	seq                 *codeSequence
+	seqGen              int
+	seqDossier          int64
+	seqGuessed, seqHeld bool
 }
 
 // stmt returns the transaction's handle on the writer's prepared statement for q, or nil
@@ -363,13 +372,21 @@ func (db *DB) InTx(ctx context.Context, fn func(*Tx) error) error {
 	}
 	defer conn.Close()
 	t := beginPipelined(db, conn)
+	committed := false
 	// Rolled back on every way out but a commit, a panic in fn included: the connection
 	// cannot go back to the pool while its transaction is open.
-	defer t.rollbackPipelined()
+	defer func() {
+		t.rollbackPipelined()
+		t.endCodeNumber(committed)
+	}()
 	if err := fn(t); err != nil {
-		return err
+		return t.codeTakenError(err)
 	}
-	return t.commitPipelined(ctx)
+	if err := t.commitPipelined(ctx); err != nil {
+		return t.codeTakenError(err)
+	}
+	committed = true
+	return nil
 }
 
 // writeRow runs one write statement that answers a row, as a transaction of its own. On

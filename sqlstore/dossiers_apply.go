@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/motcua/motcua/calendar"
 	"github.com/motcua/motcua/dossier"
 	"github.com/motcua/motcua/report"
 )
@@ -37,23 +36,6 @@ func (t *DossierTx) finish(storesDossier bool) error {
 		return nil
 	}
 	return t.tx.writeReportFact(t.ctx, t.id, *t.newFact)
-}
-
-// IssueCode takes the next number of the unit's daily sequence and formats the dossier
-// code <unit identifier>-YYMMDD-NNNN. Concurrent receipts wait for each other on the
-// sequence row, so numbers are never shared; a receipt that rolls back returns its number.
-func (t *DossierTx) IssueCode(unitIdentifier string, day calendar.Date) (string, error) {
-	if unitIdentifier == "" {
-		return "", errors.New("sqlstore: IssueCode needs the unit identifier")
-	}
-	var last int
-	err := t.tx.QueryRow(t.ctx, `INSERT INTO code_sequences (unit, day, last) VALUES (?, ?, 1)
-		ON CONFLICT (unit, day) DO UPDATE SET last = code_sequences.last + 1 RETURNING last`,
-		unitIdentifier, day.String()).Scan(&last)
-	if err != nil {
-		return "", err
-	}
-	return dossier.FormatCode(unitIdentifier, day, last), nil
 }
 
 // Enqueue queues a message in the move's transaction (see Tx.Enqueue). The move's messages

@@ -49,6 +49,7 @@ func (t *Tx) send(ctx context.Context, last string, args []any, read func(pgx.Ba
 			return errors.New("sqlstore: PostgreSQL connection is not pgx")
 		}
 		br := c.Conn().SendBatch(ctx, batch)
+		t.sentCodeNumber() // a dealt code number's move is on its way (codes.go)
 		for range queued {
 			if _, err := br.Exec(); err != nil {
 				br.Close()

@@ -65,12 +65,14 @@ func benchIntake(args []string, stdout io.Writer) error {
 		return err
 	}
 	commits0, txs0 := srv.DB.WriterStats()
+	dealt0, taken0, locked0 := srv.DB.CodeNumbers()
 	res := loadgen.Run(ctx, *n, bf.clients, func(ctx context.Context, i int) error {
 		_, _, err := in.Run(ctx, pick, fmt.Sprintf("bench-%d", i))
 		return err
 	})
 	stop()
 	commits1, txs1 := srv.DB.WriterStats()
+	dealt1, taken1, locked1 := srv.DB.CodeNumbers()
 	bodySize := averageBodySize(ctx, srv.DB)
 	srv.Close()
 	if res.Errors > 0 {
@@ -101,6 +103,8 @@ func benchIntake(args []string, stdout io.Writer) error {
 		rep.compare("dossiers", rate, "dossiers/s", "pgbench TPC-B-like TPS", tps, 0.5)
 		rep.compare("write transactions", rate*3, "tx/s", "pgbench TPC-B-like TPS", tps, 0)
 		rep.note("baseline: pgbench -i -s 1 into a scratch schema, then pgbench -c %d -j 2 -T %d on the same server", bf.clients, *pgbenchSecs)
+		rep.note("code numbers: %d dealt, %d of them found taken and tried again; %d taken under lock",
+			dealt1-dealt0, taken1-taken0, locked1-locked0)
 	}
 	rep.add(benchRow{Metric: "intake latency p50", Value: ms(lat.P50), Unit: "ms"})
 	rep.add(benchRow{Metric: "intake latency p99", Value: ms(lat.P99), Unit: "ms"})

@@ -1,0 +1,273 @@
+package sqlstore
+
+import (
+	"context"
+	"errors"
+	"sync"
+	"sync/atomic"
+
+	"github.com/jackc/pgx/v5/pgconn"
+
+	"github.com/motcua/motcua/calendar"
+	"github.com/motcua/motcua/dossier"
+)
+
+// Dossier codes are numbered without gaps per unit and day (code_sequences). A receipt's
+// number is part of everything the receipt writes (its event's hash, the stored dossier,
+// the e-mail, the portal record), so it is known before those are built, and it is taken
+// in the receipt's own transaction, so a receipt that rolls back gives it back.
+//
+// On SQLite the single writer runs one transaction at a time and simply takes the next
+// number. On PostgreSQL, taking the number with a locking upsert would make every other
+// receipt of the unit wait on the sequence row while the holder builds its writes and
+// sends them back: two round trips per receipt, one receipt at a time. So each instance
+// deals numbers itself (codeDealer). Once it knows the unit's last number, it hands the
+// next receipt the number after it, in turn, and the receipt's last batch, which carries
+// its writes and its COMMIT, also moves the sequence from the number before to its own,
+// and fails if the sequence is elsewhere. The row is then held only while the server runs
+// that batch. Batches of consecutive numbers could reach the server out of order, so each
+// first waits for the transaction of the receipt dealt the number before, if it is still
+// open, by locking that receipt's dossier row, which the receipt has held from its first
+// statement on. The database still decides: a number is spent only by the transaction that
+// moves the sequence onto it, so codes stay unique and gap-free whatever the instances
+// believe. A receipt whose number was taken elsewhere (by another instance, or after a
+// failed receipt before it) fails with ErrCodeTaken and is tried again; a dealer that
+// does not know the last number, or a receipt told not to guess, takes the number with
+// the locking upsert, and the dealer learns it.
+
+// ErrCodeTaken is what a PostgreSQL receipt answers when the number its instance dealt it
+// was no longer the next one when its transaction ran. Nothing was written; the receipt
+// may be tried again, and IssueCode with guess unset then takes the number under lock.
+var ErrCodeTaken = errors.New("sqlstore: the dossier code number was taken meanwhile")
+
+// IssueCode takes the next number of the unit's daily sequence and formats the dossier
+// code <unit identifier>-YYMMDD-NNNN. Numbers are never shared, and a receipt that rolls
+// back returns its number. On PostgreSQL, guess lets the number come from this
+// instance's dealer rather than a locking read (see above); the transaction may then end
+// in ErrCodeTaken.
+func (t *DossierTx) IssueCode(unitIdentifier string, day calendar.Date, guess bool) (string, error) {
+	if unitIdentifier == "" {
+		return "", errors.New("sqlstore: IssueCode needs the unit identifier")
+	}
+	n, err := t.tx.takeNumber(t.ctx, t.id, unitIdentifier, day.String(), guess)
+	if err != nil {
+		return "", err
+	}
+	return dossier.FormatCode(unitIdentifier, day, n), nil
+}
+
+const upsertCodeNumber = `INSERT INTO code_sequences (unit, day, last) VALUES (?, ?, 1)
+	ON CONFLICT (unit, day) DO UPDATE SET last = code_sequences.last + 1 RETURNING last`
+
+// moveCodeNumber moves the sequence from one number to the next, and fails the
+// transaction if the sequence was not on the number before: plain SQL has no RAISE, so
+// the failure is a division by zero (SQLSTATE 22012), which codeTakenError recognises.
+const moveCodeNumber = `WITH moved AS (UPDATE code_sequences SET last = ? WHERE unit = ? AND day = ? AND last = ?
+	RETURNING 1) SELECT 1 / COUNT(*) FROM moved`
+
+func (t *Tx) takeNumber(ctx context.Context, dossierID int64, unit, day string, guess bool) (int, error) {
+	if t.conn == nil {
+		// SQLite: the writer runs one transaction at a time.
+		var n int
+		err := t.QueryRow(ctx, upsertCodeNumber, unit, day).Scan(&n)
+		return n, err
+	}
+	if t.seq != nil {
+		return 0, errors.New("sqlstore: one code number per transaction")
+	}
+	s := t.db.codes.sequence(unit, day)
+	if err := s.take(ctx); err != nil {
+		return 0, err
+	}
+	t.seq = s
+	if gen, last, known, before := s.state(); guess && known {
+		n := last + 1
+		var err error
+		if before != 0 {
+			// The receipt dealt the number before may not have reached the server yet:
+			// wait for its transaction, which has held its dossier since it began.
+			err = t.Later(ctx, `SELECT 1 FROM dossiers WHERE id = ? FOR KEY SHARE`, before)
+		}
+		if err == nil {
+			err = t.Later(ctx, moveCodeNumber, n, unit, day, last)
+		}
+		if err != nil {
+			t.seq = nil
+			s.give()
+			return 0, err
+		}
+		s.dealt(n, dossierID)
+		t.seqDossier = dossierID
+		t.db.codes.dealt.Add(1)
+		t.seqGen, t.seqGuessed, t.seqHeld = gen, true, true
+		return n, nil // the turn passes on once the move goes to the server (sentCodeNumber)
+	}
+	var n int
+	if err := t.QueryRow(ctx, upsertCodeNumber, unit, day).Scan(&n); err != nil {
+		t.seq = nil
+		s.give()
+		return 0, err
+	}
+	// The row stays locked until this transaction ends: a number dealt after this one
+	// waits there for the outcome.
+	t.seqGen = s.learn(n)
+	t.db.codes.locked.Add(1)
+	s.give()
+	return n, nil
+}
+
+// sentCodeNumber passes the turn on once the batch carrying a dealt number's move has
+// gone to the server: the next receipt's move reaches the server after it.
+func (t *Tx) sentCodeNumber() {
+	if t.seq != nil && t.seqGuessed && t.seqHeld {
+		t.seqHeld = false
+		t.seq.give()
+	}
+}
+
+// endCodeNumber settles the dealer when the transaction ends: if it did not commit, the
+// dealer no longer knows the last number.
+func (t *Tx) endCodeNumber(committed bool) {
+	s := t.seq
+	if s == nil {
+		return
+	}
+	s.settled(t.seqDossier)
+	if t.seqGuessed && t.seqHeld {
+		// Never sent: the dealt number is free again, and the dealer must not count it.
+		t.seqHeld = false
+		s.forget(t.seqGen)
+		s.give()
+	} else if !committed {
+		s.forget(t.seqGen)
+	}
+	t.seq = nil
+}
+
+// codeTakenError recognises the failed move of a dealt number in err, the outcome of a
+// transaction that moved one.
+func (t *Tx) codeTakenError(err error) error {
+	var pg *pgconn.PgError
+	if t.seqGuessed && errors.As(err, &pg) && pg.Code == "22012" {
+		t.db.codes.taken.Add(1)
+		return ErrCodeTaken
+	}
+	return err
+}
+
+// codeDealer is an instance's knowledge of the code sequences it deals from.
+type codeDealer struct {
+	mu   sync.Mutex
+	seqs map[[2]string]*codeSequence
+	// dealt, taken and locked count numbers dealt, dealt numbers found taken, and
+	// numbers taken under lock.
+	dealt, taken, locked atomic.Int64
+}
+
+// CodeNumbers counts, since the handle opened, the code numbers dealt by this instance,
+// the dealt ones found taken (each cost a second try), and those taken under lock
+// (PostgreSQL; all zero on SQLite).
+func (db *DB) CodeNumbers() (dealt, taken, locked int64) {
+	return db.codes.dealt.Load(), db.codes.taken.Load(), db.codes.locked.Load()
+}
+
+// codeSequence is one unit's sequence of one day. Its turn is held by the receipt being
+// dealt a number until that number is on its way to the server, so numbers reach the
+// server in the order they were dealt. gen counts what the dealer learned: a failure
+// makes it forget the last number only if nothing was learned since.
+type codeSequence struct {
+	turn  chan struct{}
+	mu    sync.Mutex
+	last  int
+	known bool
+	gen   int
+	// inFlight is the dossier whose receipt was dealt the last number, until its
+	// transaction ends.
+	inFlight int64
+}
+
+func (c *codeDealer) sequence(unit, day string) *codeSequence {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	key := [2]string{unit, day}
+	if s, ok := c.seqs[key]; ok {
+		return s
+	}
+	if c.seqs == nil {
+		c.seqs = map[[2]string]*codeSequence{}
+	}
+	for k := range c.seqs {
+		if k[1] < day {
+			delete(c.seqs, k) // an earlier day is over
+		}
+	}
+	s := &codeSequence{turn: make(chan struct{}, 1)}
+	s.turn <- struct{}{}
+	c.seqs[key] = s
+	return s
+}
+
+// forget marks the unit's last number of the day unknown, after a write to the sequence
+// that did not go through the dealer.
+func (c *codeDealer) forget(unit, day string) {
+	c.mu.Lock()
+	s := c.seqs[[2]string{unit, day}]
+	c.mu.Unlock()
+	if s != nil {
+		gen, _, _, _ := s.state()
+		s.forget(gen)
+	}
+}
+
+// take waits for the turn.
+func (s *codeSequence) take(ctx context.Context) error {
+	select {
+	case <-s.turn:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+func (s *codeSequence) give() { s.turn <- struct{}{} }
+
+func (s *codeSequence) state() (gen, last int, known bool, inFlight int64) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.gen, s.last, s.known, s.inFlight
+}
+
+// dealt counts n as taken, by a receipt of dossier id.
+func (s *codeSequence) dealt(n int, id int64) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.last, s.inFlight = n, id
+}
+
+// settled notes that the receipt of dossier id has ended.
+func (s *codeSequence) settled(id int64) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.inFlight == id {
+		s.inFlight = 0
+	}
+}
+
+// learn records n, read under lock, as the last number, and returns the knowledge's gen.
+func (s *codeSequence) learn(n int) int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.gen++
+	s.last, s.known, s.inFlight = n, true, 0
+	return s.gen
+}
+
+// forget marks the last number unknown, unless it was learned again since gen.
+func (s *codeSequence) forget(gen int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.gen == gen {
+		s.gen++
+		s.known = false
+	}
+}

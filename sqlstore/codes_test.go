@@ -1,0 +1,95 @@
+package sqlstore_test
+
+import (
+	"context"
+	"errors"
+	"testing"
+
+	"github.com/motcua/motcua/calendar"
+	"github.com/motcua/motcua/catalog"
+	"github.com/motcua/motcua/dossier"
+	"github.com/motcua/motcua/sqlstore"
+	"github.com/motcua/motcua/sqlstore/sqlstoretest"
+)
+
+func receipt() dossier.Command { return dossier.Command{Action: dossier.Receive, Actor: deskOfficer} }
+
+func wantCode(t *testing.T, d *dossier.Dossier, n int) {
+	t.Helper()
+	if want := dossier.FormatCode(deskIdentifier, calendar.DateOf(monday9), n); d.Code != want {
+		t.Fatalf("code %s, want %s", d.Code, want)
+	}
+}
+
+// A receipt that fails after it was dealt a number, before its writes went out, gives
+// the number back: the next receipt gets it.
+func TestDealtNumberGivenBack(t *testing.T) {
+	sqlstoretest.EachDB(t, func(t *testing.T, db *sqlstore.DB) {
+		ctx := context.Background()
+		first := create(t, db, newDraft(t, catalog.ChannelCounter, 0, ""), 1)
+		wantCode(t, mustApply(t, db, first, receipt(), monday9), 1) // the dealer learns the day's sequence
+		failing := create(t, db, newDraft(t, catalog.ChannelCounter, 0, ""), 1)
+		boom := errors.New("boom")
+		_, _, err := db.ApplyDossier(ctx, failing, func(d *dossier.Dossier, tx *sqlstore.DossierTx) (dossier.Event, error) {
+			if _, err := tx.IssueCode(deskIdentifier, calendar.DateOf(monday9), true); err != nil {
+				return dossier.Event{}, err
+			}
+			return dossier.Event{}, boom
+		})
+		if !errors.Is(err, boom) {
+			t.Fatalf("got %v, want boom", err)
+		}
+		next := create(t, db, newDraft(t, catalog.ChannelCounter, 0, ""), 1)
+		wantCode(t, mustApply(t, db, next, receipt(), monday9), 2)
+		third := create(t, db, newDraft(t, catalog.ChannelCounter, 0, ""), 1)
+		wantCode(t, mustApply(t, db, third, receipt(), monday9), 3)
+		if dealt, taken, _ := db.CodeNumbers(); db.Engine == sqlstore.Postgres && (dealt == 0 || taken != 0) {
+			t.Fatalf("%d numbers dealt, %d found taken; want some dealt, none taken", dealt, taken)
+		}
+	})
+}
+
+// Two instances number one unit's receipts. The number an instance deals from what it
+// knew may have been taken by the other: that receipt fails whole, and taking the number
+// under lock then gives it the next one. The database alone decides.
+func TestDealtNumberTakenByAnotherInstance(t *testing.T) {
+	sqlstoretest.Engines(t, func(t *testing.T, dsn string) {
+		a, b := sqlstoretest.Open(t, dsn), sqlstoretest.Open(t, dsn)
+		x := create(t, a, newDraft(t, catalog.ChannelCounter, 0, ""), 1)
+		wantCode(t, mustApply(t, a, x, receipt(), monday9), 1) // a knows 1
+		y := create(t, b, newDraft(t, catalog.ChannelCounter, 0, ""), 1)
+		wantCode(t, mustApply(t, b, y, receipt(), monday9), 2) // taken by b under lock
+
+		z := create(t, a, newDraft(t, catalog.ChannelCounter, 0, ""), 1)
+		d, _, err := applyGuess(a, z, receipt(), monday9, true) // a deals 2
+		if a.Engine == sqlstore.SQLite {
+			// One writer at a time: SQLite takes the next number under its lock anyway.
+			if err != nil {
+				t.Fatal(err)
+			}
+			wantCode(t, d, 3)
+			return
+		}
+		if !errors.Is(err, sqlstore.ErrCodeTaken) {
+			t.Fatalf("dealing a taken number: %v, want ErrCodeTaken", err)
+		}
+		if d, err := a.Dossier(context.Background(), z); err != nil || d.Code != "" || d.LastSeq != 0 {
+			t.Fatalf("the failed receipt left code %q, last seq %d (%v)", d.Code, d.LastSeq, err)
+		}
+		d, _, err = applyGuess(a, z, receipt(), monday9, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		wantCode(t, d, 3)
+		// And a knows 3 now: its next number is dealt and is right.
+		w := create(t, a, newDraft(t, catalog.ChannelCounter, 0, ""), 1)
+		d, _, err = applyGuess(a, w, receipt(), monday9, true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		wantCode(t, d, 4)
+		if dealt, taken, locked := a.CodeNumbers(); dealt != 2 || taken != 1 || locked != 2 {
+			t.Fatalf("a: %d dealt, %d taken, %d locked; want 2, 1, 2", dealt, taken, locked)
+		}
+	})
+}
