@@ -87,7 +87,10 @@ func (s *Dossiers) move(ctx context.Context, by org.Account, id int64, cmd dossi
 		}
 	}
 	clk := s.clock()
-	return s.DB.ApplyDossierSeen(ctx, id, before, func(d *dossier.Dossier, tx *sqlstore.DossierTx) (dossier.Event, error) {
+	// The files for the national portal are read with the locked dossier when the copy
+	// says they will be needed; if the dossier turns out otherwise, Documents reads them.
+	docs := portal.MayMessage(before.D, cmd.Action)
+	return s.DB.ApplyDossierSeen(ctx, id, before, docs, func(d *dossier.Dossier, tx *sqlstore.DossierTx) (dossier.Event, error) {
 		if check != nil {
 			if err := check(d); err != nil {
 				return dossier.Event{}, err

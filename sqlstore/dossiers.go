@@ -9,6 +9,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/jackc/pgx/v5"
+
 	"github.com/motcua/motcua"
 	"github.com/motcua/motcua/dossier"
 	"github.com/motcua/motcua/report"
@@ -148,22 +150,43 @@ func (db *DB) UpdateDraft(ctx context.Context, id int64, fn func(d *dossier.Doss
 // PostgreSQL locks the row until the transaction ends; on SQLite the single writer already
 // excludes every other change.
 func (t *Tx) lockDossier(ctx context.Context, id int64) (*dossier.Dossier, storedFact, error) {
-	return t.lockSeen(ctx, id, nil)
+	return t.lockSeen(ctx, id, nil, nil)
 }
 
 // lockSeen is lockDossier for a caller that has read the dossier before: while the stored
 // text is still what seen was decoded from, seen itself is used (and taken over) instead
 // of decoding it again, which keeps that work out of the transaction. A kept snapshot
 // (see recentDossiers) that is no longer current is refused with ErrStaleSnapshot: the
-// caller prepared the move from it and must start again from the database.
-func (t *Tx) lockSeen(ctx context.Context, id int64, seen *Snapshot) (*dossier.Dossier, storedFact, error) {
+// caller prepared the move from it and must start again from the database. With docs
+// set, the dossier's documents are read too, after the lock, in the same round trip.
+func (t *Tx) lockSeen(ctx context.Context, id int64, seen *Snapshot, docs *[]Document) (*dossier.Dossier, storedFact, error) {
 	q := `SELECT body, report_fact, synced_at FROM dossiers WHERE id = ?`
 	if t.db.Engine == Postgres {
 		q += ` FOR UPDATE`
 	}
 	var f storedFact
 	var body string
-	if err := t.QueryRow(ctx, q, id).Scan(&body, &f.raw, &f.synced); errors.Is(err, sql.ErrNoRows) {
+	var err error
+	switch {
+	case docs != nil && t.conn != nil:
+		err = t.send(ctx, rowRead(q, []any{id}, &body, &f.raw, &f.synced),
+			pipelinedRead{documentsQuery, []any{id}, func(br pgx.BatchResults) error {
+				rows, err := br.Query()
+				if err != nil {
+					return err
+				}
+				defer rows.Close()
+				*docs, err = scanDocumentRows(rows)
+				return err
+			}})
+	case docs != nil:
+		if err = t.QueryRow(ctx, q, id).Scan(&body, &f.raw, &f.synced); err == nil {
+			*docs, err = scanDocuments(t.Query(ctx, documentsQuery, id))
+		}
+	default:
+		err = t.QueryRow(ctx, q, id).Scan(&body, &f.raw, &f.synced)
+	}
+	if errors.Is(err, sql.ErrNoRows) {
 		return nil, f, errNoDossier()
 	} else if err != nil {
 		return nil, f, err

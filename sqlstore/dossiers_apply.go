@@ -23,6 +23,9 @@ type DossierTx struct {
 	newFact *report.Fact
 	// outbox holds the messages Enqueue took, written by finish.
 	outbox []OutboxMessage
+	// docs are the dossier's documents, read with it when haveDocs is set.
+	docs     []Document
+	haveDocs bool
 }
 
 // finish writes the queued messages and, for work that does not store the dossier itself
@@ -48,6 +51,9 @@ func (t *DossierTx) Enqueue(topic, key string, payload []byte) error {
 // Documents lists the dossier's documents (without content), as Documents does, read in
 // the move's transaction.
 func (t *DossierTx) Documents() ([]Document, error) {
+	if t.haveDocs {
+		return t.docs, nil
+	}
 	return scanDocuments(t.tx.Query(t.ctx, documentsQuery, t.id))
 }
 
@@ -72,24 +78,30 @@ func (t *DossierTx) HasDocuments(hashes []string) (bool, error) {
 // not the code sequence, not the outbox.
 func (db *DB) ApplyDossier(ctx context.Context, id int64,
 	fn func(d *dossier.Dossier, tx *DossierTx) (dossier.Event, error)) (*dossier.Dossier, dossier.Event, error) {
-	return db.ApplyDossierSeen(ctx, id, nil, fn)
+	return db.ApplyDossierSeen(ctx, id, nil, false, fn)
 }
 
 // ApplyDossierSeen is ApplyDossier for a caller that read the dossier just before (seen,
 // from DossierSnapshot, may be nil): if the dossier is unchanged, seen is taken over and
-// handed to fn rather than decoded again inside the transaction.
-func (db *DB) ApplyDossierSeen(ctx context.Context, id int64, seen *Snapshot,
+// handed to fn rather than decoded again inside the transaction. With docs set, the
+// dossier's documents are read with it, for DossierTx.Documents, in one round trip.
+func (db *DB) ApplyDossierSeen(ctx context.Context, id int64, seen *Snapshot, docs bool,
 	fn func(d *dossier.Dossier, tx *DossierTx) (dossier.Event, error)) (*dossier.Dossier, dossier.Event, error) {
 	var out *dossier.Dossier
 	var ev dossier.Event
 	var body string
 	err := db.InTx(ctx, func(tx *Tx) error {
-		d, fact, err := tx.lockSeen(ctx, id, seen)
+		dt := &DossierTx{ctx: ctx, tx: tx, id: id}
+		var read *[]Document
+		if docs {
+			read, dt.haveDocs = &dt.docs, true
+		}
+		d, fact, err := tx.lockSeen(ctx, id, seen, read)
 		if err != nil {
 			return err
 		}
 		seq, known := d.LastSeq, unitsOf(d)
-		dt := &DossierTx{ctx: ctx, tx: tx, id: id, fact: fact}
+		dt.fact = fact
 		e, err := fn(d, dt)
 		if err != nil {
 			return err

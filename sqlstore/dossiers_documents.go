@@ -88,6 +88,16 @@ func scanDocuments(rows *sql.Rows, err error) ([]Document, error) {
 		return nil, err
 	}
 	defer rows.Close()
+	return scanDocumentRows(rows)
+}
+
+// scanDocumentRows reads the rows of documentsQuery from the database/sql or the pgx
+// driver.
+func scanDocumentRows(rows interface {
+	Next() bool
+	Scan(...any) error
+	Err() error
+}) ([]Document, error) {
 	var out []Document
 	for rows.Next() {
 		d, err := scanDocument(rows)

@@ -23,24 +23,32 @@ func beginPipelined(db *DB, conn *sql.Conn) *Tx {
 	return t
 }
 
-// send sends the queued statements and then the statement last, if any, in one round trip,
-// handing last's outcome to read. An error that aborts the server's transaction is kept:
+// pipelinedRead is a statement whose answer is wanted, sent after the queued writes;
+// read takes its outcome from the batch.
+type pipelinedRead struct {
+	q    string
+	args []any
+	read func(pgx.BatchResults) error
+}
+
+// send sends the queued statements and then reads, if any, in one round trip, handing
+// each read its outcome in turn. An error that aborts the server's transaction is kept:
 // nothing more may be sent but a rollback.
-func (t *Tx) send(ctx context.Context, last string, args []any, read func(pgx.BatchResults) error) error {
+func (t *Tx) send(ctx context.Context, reads ...pipelinedRead) error {
 	if t.failed != nil {
 		return t.failed
 	}
 	batch := t.pending
 	t.pending = nil
 	if batch == nil {
-		if last == "" {
+		if len(reads) == 0 {
 			return nil
 		}
 		batch = &pgx.Batch{}
 	}
 	queued := batch.Len()
-	if last != "" {
-		batch.Queue(t.db.bind(last), args...)
+	for _, r := range reads {
+		batch.Queue(t.db.bind(r.q), r.args...)
 	}
 	t.sent = true
 	err := t.conn.Raw(func(dc any) error {
@@ -56,8 +64,8 @@ func (t *Tx) send(ctx context.Context, last string, args []any, read func(pgx.Ba
 				return err
 			}
 		}
-		if read != nil {
-			if err := read(br); err != nil {
+		for _, r := range reads {
+			if err := r.read(br); err != nil {
 				br.Close()
 				return err
 			}
@@ -85,17 +93,17 @@ func (t *Tx) flush(ctx context.Context) error {
 	if t.conn == nil {
 		return nil
 	}
-	return t.send(ctx, "", nil, nil)
+	return t.send(ctx)
 }
 
 // execPipelined runs q after the queued writes, in the same round trip.
 func (t *Tx) execPipelined(ctx context.Context, q string, args []any) (sql.Result, error) {
 	var tag pgconn.CommandTag
-	err := t.send(ctx, q, args, func(br pgx.BatchResults) error {
+	err := t.send(ctx, pipelinedRead{q, args, func(br pgx.BatchResults) error {
 		var err error
 		tag, err = br.Exec()
 		return err
-	})
+	}})
 	if err != nil {
 		return nil, err
 	}
@@ -115,7 +123,12 @@ type pipelinedRow struct {
 }
 
 func (r *pipelinedRow) Scan(dest ...any) error {
-	return r.t.send(r.ctx, r.q, r.args, func(br pgx.BatchResults) error {
+	return r.t.send(r.ctx, rowRead(r.q, r.args, dest...))
+}
+
+// rowRead reads the first row q answers into dest, as Row.Scan does.
+func rowRead(q string, args []any, dest ...any) pipelinedRead {
+	return pipelinedRead{q, args, func(br pgx.BatchResults) error {
 		rows, err := br.Query()
 		if err != nil {
 			return err
@@ -136,7 +149,7 @@ func (r *pipelinedRow) Scan(dest ...any) error {
 		}
 		rows.Close()
 		return rows.Err()
-	})
+	}}
 }
 
 // commitPipelined sends the queued writes and COMMIT in one round trip.
@@ -145,7 +158,7 @@ func (t *Tx) commitPipelined(ctx context.Context) error {
 		return t.failed
 	}
 	t.queue("commit")
-	if err := t.send(ctx, "", nil, nil); err != nil {
+	if err := t.send(ctx); err != nil {
 		return err
 	}
 	t.done = true
