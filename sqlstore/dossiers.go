@@ -98,6 +98,13 @@ func (db *DB) DossierSnapshot(ctx context.Context, id int64) (*Snapshot, error) 
 	return &Snapshot{D: d, body: body}, nil
 }
 
+// StoredText returns the JSON text dossier id was stored as by this handle, if the last
+// copy it stored is the one whose last event is seq: an answer that carries the dossier
+// can send that text rather than encode the dossier again.
+func (db *DB) StoredText(id int64, seq int) (string, bool) {
+	return db.recent.text(id, seq)
+}
+
 // scanDossier reads a row of id and body.
 func scanDossier(row interface{ Scan(...any) error }) (*dossier.Dossier, error) {
 	var id int64

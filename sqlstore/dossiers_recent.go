@@ -59,6 +59,17 @@ func (r *recentDossiers) snapshot(id int64) (*Snapshot, bool) {
 	return &Snapshot{D: k.d.Clone(), body: k.body, kept: true}, true
 }
 
+// text returns the text dossier id was stored as, if the kept copy is the one at seq.
+func (r *recentDossiers) text(id int64, seq int) (string, bool) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	k, ok := r.byID[id]
+	if !ok || k.d.LastSeq != seq {
+		return "", false
+	}
+	return k.body, true
+}
+
 // forget drops id: its kept copy turned out stale.
 func (r *recentDossiers) forget(id int64) {
 	r.mu.Lock()

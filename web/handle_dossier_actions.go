@@ -31,7 +31,11 @@ func (s *Server) apiDossierAction(action dossier.Action) http.HandlerFunc {
 			s.dossierFail(w, r, err)
 			return
 		}
-		writeJSON(w, http.StatusOK, movedView{dossierState: s.stateOf(r, d), Event: ev})
+		state := s.stateOf(r, d)
+		s.writeStored(w, http.StatusOK, d, func(d *dossier.Dossier) any {
+			state.Dossier = d
+			return movedView{dossierState: state, Event: ev}
+		})
 	}
 }
 
