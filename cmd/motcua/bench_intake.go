@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"runtime"
 	"time"
 
 	"github.com/motcua/motcua/demo"
@@ -66,6 +67,7 @@ func benchIntake(args []string, stdout io.Writer) error {
 	}
 	commits0, txs0 := srv.DB.WriterStats()
 	dealt0, taken0, locked0 := srv.DB.CodeNumbers()
+	cpu0 := processCPU()
 	res := loadgen.Run(ctx, *n, bf.clients, func(ctx context.Context, i int) error {
 		_, _, err := in.Run(ctx, pick, fmt.Sprintf("bench-%d", i))
 		return err
@@ -73,6 +75,7 @@ func benchIntake(args []string, stdout io.Writer) error {
 	stop()
 	commits1, txs1 := srv.DB.WriterStats()
 	dealt1, taken1, locked1 := srv.DB.CodeNumbers()
+	cpu := processCPU() - cpu0
 	bodySize := averageBodySize(ctx, srv.DB)
 	srv.Close()
 	if res.Errors > 0 {
@@ -110,6 +113,8 @@ func benchIntake(args []string, stdout io.Writer) error {
 	rep.add(benchRow{Metric: "intake latency p99", Value: ms(lat.P99), Unit: "ms"})
 	rep.note("%d dossiers (after %d warm-up) by %d clients in %v; client and server share this process and its cores",
 		*n, warm, bf.clients, res.Elapsed.Round(time.Millisecond))
+	rep.note("this process (client and server) used %.2f ms of CPU per dossier; the cores were %d",
+		float64(cpu.Microseconds())/1000/float64(*n), runtime.NumCPU())
 	return rep.print(stdout, bf.asJSON)
 }
 

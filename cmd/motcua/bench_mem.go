@@ -7,6 +7,8 @@ import (
 	"runtime/pprof"
 	"strconv"
 	"strings"
+	"syscall"
+	"time"
 )
 
 // memUse is the process's memory as the Go runtime and the kernel see it, in MiB.
@@ -62,4 +64,13 @@ func startCPUProfile(path string) (stop func(), err error) {
 		return nil, err
 	}
 	return func() { pprof.StopCPUProfile(); f.Close() }, nil
+}
+
+// processCPU is the CPU time this process has used so far, user and system.
+func processCPU() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
