@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -83,6 +84,7 @@ func TestSeveralInstancesOnPostgres(t *testing.T) {
 		t.Fatalf("%d distinct codes for %d dossiers", len(all), n)
 	}
 	t.Logf("code sequences: %v", perDay)
+	checkCodeNumbers(t, n, a.Client, b.Client)
 
 	checkMailOnce(t, mailbox, codes, time.Since(start))
 	if t.Failed() {
@@ -91,6 +93,36 @@ func TestSeveralInstancesOnPostgres(t *testing.T) {
 	// The last look: a session still crosses instances after the load.
 	if _, err := b.Client.Expect(ctx, http.StatusOK, "GET", "/api/v1/me", applicant[0], nil); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// checkCodeNumbers reads how each instance numbered its receipts from /metrics: every
+// receipt's number was dealt or taken under lock, and each dealt number found taken was
+// taken again under lock, so dealt - taken + locked is the number of receipts.
+func checkCodeNumbers(t *testing.T, receipts int, instances ...*loadgen.Client) {
+	t.Helper()
+	var dealt, taken, locked float64
+	for _, c := range instances {
+		r, err := c.Expect(context.Background(), http.StatusOK, "GET", "/metrics", "", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, line := range strings.Split(string(r.Body), "\n") {
+			name, v, _ := strings.Cut(line, " ")
+			f, _ := strconv.ParseFloat(v, 64)
+			switch name {
+			case "motcua_code_numbers_dealt_total":
+				dealt += f
+			case "motcua_code_numbers_taken_total":
+				taken += f
+			case "motcua_code_numbers_locked_total":
+				locked += f
+			}
+		}
+	}
+	t.Logf("code numbers: %.0f dealt, %.0f of them found taken, %.0f taken under lock", dealt, taken, locked)
+	if int(dealt-taken+locked) != receipts {
+		t.Errorf("%.0f dealt - %.0f taken + %.0f locked for %d receipts", dealt, taken, locked, receipts)
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/jackc/pgx/v5/pgconn"
 
@@ -33,7 +34,9 @@ import (
 // believe. A receipt whose number was taken elsewhere (by another instance, or after a
 // failed receipt before it) fails with ErrCodeTaken and is tried again; a dealer that
 // does not know the last number, or a receipt told not to guess, takes the number with
-// the locking upsert, and the dealer learns it.
+// the locking upsert, and the dealer learns it. Once a dealt number was found taken, the
+// unit's numbers are taken under lock for a second: while several instances receive for
+// one unit at once, most of their dealt numbers would be taken.
 
 // ErrCodeTaken is what a PostgreSQL receipt answers when the number its instance dealt it
 // was no longer the next one when its transaction ran. Nothing was written; the receipt
@@ -80,7 +83,7 @@ func (t *Tx) takeNumber(ctx context.Context, dossierID int64, unit, day string, 
 		return 0, err
 	}
 	t.seq = s
-	if gen, last, known, before := s.state(); guess && known {
+	if gen, last, known, before := s.state(); guess && known && !s.contended(time.Now()) {
 		n := last + 1
 		var err error
 		if before != 0 {
@@ -150,6 +153,7 @@ func (t *Tx) codeTakenError(err error) error {
 	var pg *pgconn.PgError
 	if t.seqGuessed && errors.As(err, &pg) && pg.Code == "22012" {
 		t.db.codes.taken.Add(1)
+		t.seq.takenElsewhere(time.Now())
 		return ErrCodeTaken
 	}
 	return err
@@ -184,6 +188,27 @@ type codeSequence struct {
 	// inFlight is the dossier whose receipt was dealt the last number, until its
 	// transaction ends.
 	inFlight int64
+	// lockUntil: a dealt number was found taken, so another instance is receiving for
+	// the unit too; until then numbers are taken under lock, as dealing would mostly miss.
+	lockUntil time.Time
+}
+
+// contendedFor is how long a sequence whose dealt number was found taken is taken under
+// lock before its instance deals again.
+const contendedFor = time.Second
+
+// takenElsewhere notes that a number dealt at now was found taken.
+func (s *codeSequence) takenElsewhere(now time.Time) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.lockUntil = now.Add(contendedFor)
+}
+
+// contended reports whether numbers are to be taken under lock at now.
+func (s *codeSequence) contended(now time.Time) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return now.Before(s.lockUntil)
 }
 
 func (c *codeDealer) sequence(unit, day string) *codeSequence {
