@@ -49,7 +49,8 @@ func (t *DossierTx) Enqueue(topic, key string, payload []byte) error {
 }
 
 // Documents lists the dossier's documents (without content), as Documents does, read in
-// the move's transaction.
+// the move's transaction: with the locked dossier if the move asked for them
+// (ApplyDossierSeen), or else now.
 func (t *DossierTx) Documents() ([]Document, error) {
 	if t.haveDocs {
 		return t.docs, nil
