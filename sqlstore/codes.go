@@ -110,8 +110,8 @@ func (t *Tx) takeNumber(ctx context.Context, dossierID int64, unit, day string, 
 		return 0, err
 	}
 	// The row stays locked until this transaction ends: a number dealt after this one
-	// waits there for the outcome.
-	t.seqGen = s.learn(n)
+	// waits for the outcome.
+	t.seqGen, t.seqDossier = s.learn(n, dossierID), dossierID
 	t.db.codes.locked.Add(1)
 	s.give()
 	return n, nil

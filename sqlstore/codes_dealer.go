@@ -36,8 +36,8 @@ type codeSequence struct {
 	last  int
 	known bool
 	gen   int
-	// inFlight is the dossier whose receipt was dealt the last number, until its
-	// transaction ends.
+	// inFlight is the dossier whose receipt took the last number (dealt or under lock),
+	// until its transaction ends.
 	inFlight int64
 	// lockUntil: a dealt number was found taken, so another instance is receiving for
 	// the unit too; until then numbers are taken under lock, as dealing would mostly miss.
@@ -129,12 +129,18 @@ func (s *codeSequence) settled(id int64) {
 	}
 }
 
-// learn records n, read under lock, as the last number, and returns the knowledge's gen.
-func (s *codeSequence) learn(n int) int {
+// learn records n, taken under lock by the receipt of dossier id, and returns the
+// knowledge's gen. The next number dealt waits for that receipt's transaction: a
+// sequence row its upsert created is invisible to others until it commits. Receipts that
+// took their numbers under lock at the same time may report them in any order, and
+// numbers may have been dealt past n meanwhile: the dealer never goes back.
+func (s *codeSequence) learn(n int, id int64) int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.gen++
-	s.last, s.known, s.inFlight = n, true, 0
+	if !s.known || n > s.last {
+		s.gen++
+		s.last, s.known, s.inFlight = n, true, id
+	}
 	return s.gen
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"testing"
+	"time"
 
 	"github.com/motcua/motcua/calendar"
 	"github.com/motcua/motcua/catalog"
@@ -92,5 +93,44 @@ func TestDealtNumberTakenByAnotherInstance(t *testing.T) {
 		if dealt, taken, locked := a.CodeNumbers(); dealt != 1 || taken != 1 || locked != 3 {
 			t.Fatalf("a: %d dealt, %d taken, %d locked; want 1, 1, 3", dealt, taken, locked)
 		}
+	})
+}
+
+// The first receipt of the day takes its number under lock and creates the day's
+// sequence row, which no other transaction sees until it commits. The receipt dealt the
+// next number meanwhile must wait for it, not find the sequence missing.
+func TestDealtNumberAfterTheDaysFirst(t *testing.T) {
+	sqlstoretest.EachDB(t, func(t *testing.T, db *sqlstore.DB) {
+		ctx := context.Background()
+		first := create(t, db, newDraft(t, catalog.ChannelCounter, 0, ""), 1)
+		second := create(t, db, newDraft(t, catalog.ChannelCounter, 0, ""), 1)
+		type result struct {
+			d   *dossier.Dossier
+			err error
+		}
+		next := make(chan result, 1)
+		d, _, err := db.ApplyDossier(ctx, first, func(d *dossier.Dossier, tx *sqlstore.DossierTx) (dossier.Event, error) {
+			code, err := tx.IssueCode(deskIdentifier, calendar.DateOf(monday9), true)
+			if err != nil {
+				return dossier.Event{}, err
+			}
+			go func() { // dealt the next number while this transaction is still open
+				d, _, err := applyGuess(db, second, receipt(), monday9, true)
+				next <- result{d, err}
+			}()
+			time.Sleep(200 * time.Millisecond)
+			c := receipt()
+			c.Code = code
+			return d.Apply(c, monday9, calendar.Default())
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		wantCode(t, d, 1)
+		r := <-next
+		if r.err != nil {
+			t.Fatalf("the receipt dealt the next number: %v", r.err)
+		}
+		wantCode(t, r.d, 2)
 	})
 }

@@ -264,8 +264,11 @@ func TestCodesUnderConcurrentReceipts(t *testing.T) {
 		if len(seqs) != workers*each {
 			t.Fatalf("%d codes, want %d", len(seqs), workers*each)
 		}
-		if dealt, _, locked := db.CodeNumbers(); db.Engine == sqlstore.Postgres && (dealt == 0 || dealt+locked < int64(len(seqs))) {
-			t.Fatalf("%d numbers dealt and %d taken under lock for %d receipts", dealt, locked, len(seqs))
+		// One instance deals numbers that are never found taken, from the first receipt of
+		// the day on (whose sequence row is new, invisible to the others until it commits).
+		if dealt, taken, locked := db.CodeNumbers(); db.Engine == sqlstore.Postgres &&
+			(dealt == 0 || taken != 0 || dealt+locked != int64(len(seqs))) {
+			t.Fatalf("%d numbers dealt, %d found taken, %d taken under lock for %d receipts", dealt, taken, locked, len(seqs))
 		}
 	})
 }
