@@ -25,7 +25,7 @@ import (
 // its writes and its COMMIT, also moves the sequence from the number before to its own,
 // and fails if the sequence is elsewhere. The row is then held only while the server runs
 // that batch. Batches of consecutive numbers could reach the server out of order, so each
-// first waits for the transaction of the receipt dealt the number before, if it is still
+// first waits for the transaction of the receipt that took the number before, if it is still
 // open, by locking that receipt's dossier row, which the receipt has held from its first
 // statement on. The database still decides: a number is spent only by the transaction that
 // moves the sequence onto it, so codes stay unique and gap-free whatever the instances
@@ -85,8 +85,9 @@ func (t *Tx) takeNumber(ctx context.Context, dossierID int64, unit, day string, 
 		n := last + 1
 		var err error
 		if before != 0 {
-			// The receipt dealt the number before may not have reached the server yet:
-			// wait for its transaction, which has held its dossier since it began.
+			// The receipt that took the number before may not have reached the server yet,
+			// or may have created the day's row, unseen until it commits: wait for its
+			// transaction, which has held its dossier since it began.
 			err = t.Later(ctx, `SELECT 1 FROM dossiers WHERE id = ? FOR KEY SHARE`, before)
 		}
 		if err == nil {
