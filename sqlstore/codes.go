@@ -66,23 +66,32 @@ const upsertCodeNumber = `INSERT INTO code_sequences (unit, day, last) VALUES (?
 const moveCodeNumber = `WITH moved AS (UPDATE code_sequences SET last = ? WHERE unit = ? AND day = ? AND last = ?
 	RETURNING 1) SELECT 1 / COUNT(*) FROM moved`
 
+// takenNumber is the code number a PostgreSQL transaction took: from seq, by the receipt
+// of dossier, while its dealer's knowledge was gen. dealt is set for a number dealt rather
+// than taken under lock, holdsTurn while the sequence's turn is still this transaction's.
+type takenNumber struct {
+	seq              *codeSequence
+	gen              int
+	dossier          int64
+	dealt, holdsTurn bool
+}
+
 func (t *Tx) takeNumber(ctx context.Context, dossierID int64, unit, day string, guess bool) (int, error) {
+	var n int
 	if t.conn == nil {
 		// SQLite: the writer runs one transaction at a time.
-		var n int
 		err := t.QueryRow(ctx, upsertCodeNumber, unit, day).Scan(&n)
 		return n, err
 	}
-	if t.seq != nil {
+	if t.number != nil {
 		return 0, errors.New("sqlstore: one code number per transaction")
 	}
 	s := t.db.codes.sequence(unit, day)
 	if err := s.take(ctx); err != nil {
 		return 0, err
 	}
-	t.seq = s
-	if gen, last, known, before := s.state(); guess && known && !s.contended(time.Now()) {
-		n := last + 1
+	if gen, last, deal, before := s.state(time.Now()); guess && deal {
+		n = last + 1
 		var err error
 		if before != 0 {
 			// The receipt that took the number before may not have reached the server yet,
@@ -94,25 +103,22 @@ func (t *Tx) takeNumber(ctx context.Context, dossierID int64, unit, day string, 
 			err = t.Later(ctx, moveCodeNumber, n, unit, day, last)
 		}
 		if err != nil {
-			t.seq = nil
 			s.give()
 			return 0, err
 		}
 		s.dealt(n, dossierID)
-		t.seqDossier = dossierID
 		t.db.codes.dealt.Add(1)
-		t.seqGen, t.seqGuessed, t.seqHeld = gen, true, true
-		return n, nil // the turn passes on once the move goes to the server (sentCodeNumber)
+		// The turn passes on once the move goes to the server (sentCodeNumber).
+		t.number = &takenNumber{seq: s, gen: gen, dossier: dossierID, dealt: true, holdsTurn: true}
+		return n, nil
 	}
-	var n int
 	if err := t.QueryRow(ctx, upsertCodeNumber, unit, day).Scan(&n); err != nil {
-		t.seq = nil
 		s.give()
 		return 0, err
 	}
 	// The row stays locked until this transaction ends: a number dealt after this one
 	// waits for the outcome.
-	t.seqGen, t.seqDossier = s.learn(n, dossierID), dossierID
+	t.number = &takenNumber{seq: s, gen: s.learn(n, dossierID), dossier: dossierID}
 	t.db.codes.locked.Add(1)
 	s.give()
 	return n, nil
@@ -121,38 +127,37 @@ func (t *Tx) takeNumber(ctx context.Context, dossierID int64, unit, day string, 
 // sentCodeNumber passes the turn on once the batch carrying a dealt number's move has
 // gone to the server: the next receipt's move reaches the server after it.
 func (t *Tx) sentCodeNumber() {
-	if t.seq != nil && t.seqGuessed && t.seqHeld {
-		t.seqHeld = false
-		t.seq.give()
+	if k := t.number; k != nil && k.holdsTurn {
+		k.holdsTurn = false
+		k.seq.give()
 	}
 }
 
 // endCodeNumber settles the dealer when the transaction ends: if it did not commit, the
 // dealer no longer knows the last number.
 func (t *Tx) endCodeNumber(committed bool) {
-	s := t.seq
-	if s == nil {
+	k := t.number
+	if k == nil {
 		return
 	}
-	s.settled(t.seqDossier)
-	if t.seqGuessed && t.seqHeld {
-		// Never sent: the dealt number is free again, and the dealer must not count it.
-		t.seqHeld = false
-		s.forget(t.seqGen)
-		s.give()
-	} else if !committed {
-		s.forget(t.seqGen)
+	t.number = nil
+	k.seq.settled(k.dossier)
+	if !committed || k.holdsTurn {
+		// Not spent, or spent by a transaction that failed: the dealer must not count it.
+		k.seq.forget(k.gen)
 	}
-	t.seq = nil
+	if k.holdsTurn { // never sent
+		k.seq.give()
+	}
 }
 
 // codeTakenError recognises the failed move of a dealt number in err, the outcome of a
 // transaction that moved one.
 func (t *Tx) codeTakenError(err error) error {
 	var pg *pgconn.PgError
-	if t.seqGuessed && errors.As(err, &pg) && pg.Code == "22012" {
+	if k := t.number; k != nil && k.dealt && errors.As(err, &pg) && pg.Code == "22012" {
 		t.db.codes.taken.Add(1)
-		t.seq.takenElsewhere(time.Now())
+		k.seq.takenElsewhere(time.Now())
 		return ErrCodeTaken
 	}
 	return err

@@ -55,13 +55,6 @@ func (s *codeSequence) takenElsewhere(now time.Time) {
 	s.lockUntil = now.Add(contendedFor)
 }
 
-// contended reports whether numbers are to be taken under lock at now.
-func (s *codeSequence) contended(now time.Time) bool {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return now.Before(s.lockUntil)
-}
-
 func (c *codeDealer) sequence(unit, day string) *codeSequence {
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -90,8 +83,10 @@ func (c *codeDealer) forget(unit, day string) {
 	s := c.seqs[[2]string{unit, day}]
 	c.mu.Unlock()
 	if s != nil {
-		gen, _, _, _ := s.state()
-		s.forget(gen)
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		s.gen++
+		s.known = false
 	}
 }
 
@@ -107,10 +102,14 @@ func (s *codeSequence) take(ctx context.Context) error {
 
 func (s *codeSequence) give() { s.turn <- struct{}{} }
 
-func (s *codeSequence) state() (gen, last int, known bool, inFlight int64) {
+// state is what the holder of the turn deals from at now: the knowledge's gen, the last
+// number, whether to deal the next (it is known, and no dealt number was found taken in
+// the last contendedFor), and the dossier whose receipt took the last number if its
+// transaction is still open.
+func (s *codeSequence) state(now time.Time) (gen, last int, deal bool, inFlight int64) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.gen, s.last, s.known, s.inFlight
+	return s.gen, s.last, s.known && !now.Before(s.lockUntil), s.inFlight
 }
 
 // dealt counts n as taken, by a receipt of dossier id.

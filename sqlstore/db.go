@@ -281,13 +281,8 @@ type Tx struct {
 	failed  error
 	// sent is set once the BEGIN has gone to the server, done once COMMIT or ROLLBACK has.
 	sent, done bool
-	// seq is the code sequence this transaction took a number of (PostgreSQL, see
-	// codes.go): seqGen is what its dealer knew then, seqGuessed is set for a dealt number
-	// and seqHeld while the turn is still this transaction's.
-	seq                 *codeSequence
-	seqGen              int
-	seqDossier          int64
-	seqGuessed, seqHeld bool
+	// number is the code number this transaction took (PostgreSQL, see codes.go).
+	number *takenNumber
 }
 
 // stmt returns the transaction's handle on the writer's prepared statement for q, or nil

@@ -9,8 +9,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/jackc/pgx/v5"
-
 	"github.com/motcua/motcua"
 	"github.com/motcua/motcua/dossier"
 	"github.com/motcua/motcua/report"
@@ -174,24 +172,10 @@ func (t *Tx) lockSeen(ctx context.Context, id int64, seen *Snapshot, docs *[]Doc
 	var f storedFact
 	var body string
 	var err error
-	switch {
-	case docs != nil && t.conn != nil:
-		err = t.send(ctx, rowRead(q, []any{id}, &body, &f.raw, &f.synced),
-			pipelinedRead{documentsQuery, []any{id}, func(br pgx.BatchResults) error {
-				rows, err := br.Query()
-				if err != nil {
-					return err
-				}
-				defer rows.Close()
-				*docs, err = scanDocumentRows(rows)
-				return err
-			}})
-	case docs != nil:
-		if err = t.QueryRow(ctx, q, id).Scan(&body, &f.raw, &f.synced); err == nil {
-			*docs, err = scanDocuments(t.Query(ctx, documentsQuery, id))
-		}
-	default:
-		err = t.QueryRow(ctx, q, id).Scan(&body, &f.raw, &f.synced)
+	if docs != nil && t.conn != nil {
+		err = t.send(ctx, rowRead(q, []any{id}, &body, &f.raw, &f.synced), documentsRead(id, docs))
+	} else if err = t.QueryRow(ctx, q, id).Scan(&body, &f.raw, &f.synced); err == nil && docs != nil {
+		*docs, err = scanDocuments(t.Query(ctx, documentsQuery, id))
 	}
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, f, errNoDossier()

@@ -8,6 +8,8 @@ import (
 	"errors"
 	"time"
 
+	"github.com/jackc/pgx/v5"
+
 	"github.com/motcua/motcua"
 )
 
@@ -89,6 +91,19 @@ func scanDocuments(rows *sql.Rows, err error) ([]Document, error) {
 	}
 	defer rows.Close()
 	return scanDocumentRows(rows)
+}
+
+// documentsRead reads dossier id's documents into docs within a pipelined send.
+func documentsRead(id int64, docs *[]Document) pipelinedRead {
+	return pipelinedRead{documentsQuery, []any{id}, func(br pgx.BatchResults) error {
+		rows, err := br.Query()
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		*docs, err = scanDocumentRows(rows)
+		return err
+	}}
 }
 
 // scanDocumentRows reads the rows of documentsQuery from the database/sql or the pgx

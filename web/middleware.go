@@ -56,22 +56,19 @@ func newMetrics(reg *prometheus.Registry, db *sqlstore.DB) *metrics {
 			}, func() float64 { _, t := db.WriterStats(); return float64(t) }))
 	}
 	if db.Engine == sqlstore.Postgres {
-		numbers := func(pick func(dealt, taken, locked int64) int64) func() float64 {
-			return func() float64 { return float64(pick(db.CodeNumbers())) }
-		}
 		reg.MustRegister(
 			prometheus.NewCounterFunc(prometheus.CounterOpts{
 				Name: "motcua_code_numbers_dealt_total",
 				Help: "Dossier code numbers this instance dealt from the last number it knew.",
-			}, numbers(func(d, _, _ int64) int64 { return d })),
+			}, func() float64 { n, _, _ := db.CodeNumbers(); return float64(n) }),
 			prometheus.NewCounterFunc(prometheus.CounterOpts{
 				Name: "motcua_code_numbers_taken_total",
 				Help: "Dealt code numbers found taken by another instance; each receipt was tried again.",
-			}, numbers(func(_, t, _ int64) int64 { return t })),
+			}, func() float64 { _, n, _ := db.CodeNumbers(); return float64(n) }),
 			prometheus.NewCounterFunc(prometheus.CounterOpts{
 				Name: "motcua_code_numbers_locked_total",
 				Help: "Dossier code numbers taken under the sequence's row lock.",
-			}, numbers(func(_, _, l int64) int64 { return l })))
+			}, func() float64 { _, _, n := db.CodeNumbers(); return float64(n) }))
 	}
 	return m
 }

@@ -4,10 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"maps"
 	"net/http"
 	"reflect"
-	"slices"
 	"testing"
 )
 
@@ -85,7 +83,7 @@ func objectOnce(t *testing.T, body []byte) map[string]any {
 		}
 		out[key] = v
 	}
-	if len(slices.Collect(maps.Keys(out))) == 0 {
+	if len(out) == 0 {
 		t.Fatalf("empty object: %s", body)
 	}
 	return out
