@@ -142,8 +142,9 @@ func (t *Tx) endCodeNumber(committed bool) {
 	}
 	t.number = nil
 	k.seq.settled(k.dossier)
-	if !committed || k.holdsTurn {
-		// Not spent, or spent by a transaction that failed: the dealer must not count it.
+	if !committed {
+		// Never sent, or sent by a transaction that failed: the number is free again, and
+		// the dealer must not count it.
 		k.seq.forget(k.gen)
 	}
 	if k.holdsTurn { // never sent
