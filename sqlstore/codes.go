@@ -5,8 +5,6 @@ import (
 	"errors"
 	"time"
 
-	"github.com/jackc/pgx/v5/pgconn"
-
 	"github.com/motcua/motcua/calendar"
 	"github.com/motcua/motcua/dossier"
 )
@@ -62,7 +60,7 @@ const upsertCodeNumber = `INSERT INTO code_sequences (unit, day, last) VALUES (?
 
 // moveCodeNumber moves the sequence from one number to the next, and fails the
 // transaction if the sequence was not on the number before: plain SQL has no RAISE, so
-// the failure is a division by zero (SQLSTATE 22012), which codeTakenError recognises.
+// the failure is a division by zero (SQLSTATE 22012), which moveError recognises.
 const moveCodeNumber = `WITH moved AS (UPDATE code_sequences SET last = ? WHERE unit = ? AND day = ? AND last = ?
 	RETURNING 1) SELECT 1 / COUNT(*) FROM moved`
 
@@ -86,6 +84,11 @@ func (t *Tx) takeNumber(ctx context.Context, dossierID int64, unit, day string, 
 	if t.number != nil {
 		return 0, errors.New("sqlstore: one code number per transaction")
 	}
+	// A number dealt after this one waits for this transaction by its dossier's row:
+	// the row must be held before the number is dealt.
+	if err := t.sendClaim(ctx); err != nil {
+		return 0, err
+	}
 	s := t.db.codes.sequence(unit, day)
 	if err := s.take(ctx); err != nil {
 		return 0, err
@@ -97,10 +100,10 @@ func (t *Tx) takeNumber(ctx context.Context, dossierID int64, unit, day string, 
 			// The receipt that took the number before may not have reached the server yet,
 			// or may have created the day's row, unseen until it commits: wait for its
 			// transaction, which has held its dossier since it began.
-			err = t.Later(ctx, `SELECT 1 FROM dossiers WHERE id = ? FOR KEY SHARE`, before)
+			err = t.LaterContended(ctx, `SELECT 1 FROM dossiers WHERE id = ? FOR KEY SHARE`, before)
 		}
 		if err == nil {
-			err = t.Later(ctx, moveCodeNumber, n, unit, day, last)
+			err = t.LaterContended(ctx, moveCodeNumber, n, unit, day, last)
 		}
 		if err != nil {
 			s.give()
@@ -122,6 +125,19 @@ func (t *Tx) takeNumber(ctx context.Context, dossierID int64, unit, day string, 
 	t.db.codes.locked.Add(1)
 	s.give()
 	return n, nil
+}
+
+// laterCoded queues a write that may carry the transaction's code number under a unique
+// key: the dossier's row (its code) or its messages (the national portal's are keyed by
+// the code). A dealt number is another dossier's if its move fails; written before the
+// move, the key would make that dossier's transaction, which holds the sequence, wait for
+// this one, which waits for the sequence. So after a dealt number, such writes go after
+// its move (LaterContended).
+func (t *Tx) laterCoded(ctx context.Context, q string, args ...any) error {
+	if k := t.number; k != nil && k.dealt {
+		return t.LaterContended(ctx, q, args...)
+	}
+	return t.Later(ctx, q, args...)
 }
 
 // sentCodeNumber passes the turn on once the batch carrying a dealt number's move has
@@ -150,16 +166,4 @@ func (t *Tx) endCodeNumber(committed bool) {
 	if k.holdsTurn { // never sent
 		k.seq.give()
 	}
-}
-
-// codeTakenError recognises the failed move of a dealt number in err, the outcome of a
-// transaction that moved one.
-func (t *Tx) codeTakenError(err error) error {
-	var pg *pgconn.PgError
-	if k := t.number; k != nil && k.dealt && errors.As(err, &pg) && pg.Code == "22012" {
-		t.db.codes.taken.Add(1)
-		k.seq.takenElsewhere(time.Now())
-		return ErrCodeTaken
-	}
-	return err
 }

@@ -134,3 +134,53 @@ func TestDealtNumberAfterTheDaysFirst(t *testing.T) {
 		wantCode(t, r.d, 2)
 	})
 }
+
+// A receipt dealt a number that another instance is taking under lock at that moment
+// waits for the other's transaction and then fails with ErrCodeTaken. It must not first
+// write what carries the code (the dossier, the portal's messages): the other's own
+// writes of that code would wait for it in turn, and the two would deadlock.
+func TestDealtNumberTakenWhileItWaits(t *testing.T) {
+	sqlstoretest.Engines(t, func(t *testing.T, dsn string) {
+		ctx := context.Background()
+		a, b := sqlstoretest.Open(t, dsn), sqlstoretest.Open(t, dsn)
+		x := create(t, a, newDraft(t, catalog.ChannelCounter, 0, ""), 1)
+		wantCode(t, mustApply(t, a, x, receipt(), monday9), 1) // a knows 1
+		y := create(t, b, newDraft(t, catalog.ChannelCounter, 0, ""), 1)
+		z := create(t, a, newDraft(t, catalog.ChannelCounter, 0, ""), 1)
+		type result struct {
+			d   *dossier.Dossier
+			err error
+		}
+		dealt := make(chan result, 1)
+		d, _, err := b.ApplyDossier(ctx, y, func(d *dossier.Dossier, tx *sqlstore.DossierTx) (dossier.Event, error) {
+			code, err := tx.IssueCode(deskIdentifier, calendar.DateOf(monday9), false) // 2, under lock
+			if err != nil {
+				return dossier.Event{}, err
+			}
+			go func() { // a deals 2 as well, while b holds the sequence
+				d, _, err := applyGuess(a, z, receipt(), monday9, true)
+				dealt <- result{d, err}
+			}()
+			time.Sleep(300 * time.Millisecond)
+			c := receipt()
+			c.Code = code
+			return d.Apply(c, monday9, calendar.Default())
+		})
+		if err != nil {
+			t.Fatalf("the receipt that took its number under lock: %v", err)
+		}
+		wantCode(t, d, 2)
+		r := <-dealt
+		if a.Engine == sqlstore.SQLite {
+			// One writer at a time: a waited for b and took the next number.
+			if r.err != nil {
+				t.Fatal(r.err)
+			}
+			wantCode(t, r.d, 3)
+			return
+		}
+		if !errors.Is(r.err, sqlstore.ErrCodeTaken) {
+			t.Fatalf("the receipt dealt the taken number: %v, want ErrCodeTaken", r.err)
+		}
+	})
+}

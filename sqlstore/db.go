@@ -276,13 +276,17 @@ type Tx struct {
 	ctx context.Context
 	// On PostgreSQL, conn is the transaction's connection and pending the writes queued
 	// by Later; failed keeps the first error of sending them.
-	conn    *sql.Conn
-	pending *pgx.Batch
-	failed  error
+	conn      *sql.Conn
+	pending   *pgx.Batch
+	contended []queuedWrite // held back by LaterContended
+	failed    error
 	// sent is set once the BEGIN has gone to the server, done once COMMIT or ROLLBACK has.
 	sent, done bool
 	// number is the code number this transaction took (PostgreSQL, see codes.go).
 	number *takenNumber
+	// claimed is the dossier whose row this transaction claimed (PostgreSQL, see
+	// dossiers_claim.go).
+	claimed int64
 }
 
 // stmt returns the transaction's handle on the writer's prepared statement for q, or nil
@@ -375,10 +379,10 @@ func (db *DB) InTx(ctx context.Context, fn func(*Tx) error) error {
 		t.endCodeNumber(committed)
 	}()
 	if err := fn(t); err != nil {
-		return t.codeTakenError(err)
+		return t.moveError(err)
 	}
 	if err := t.commitPipelined(ctx); err != nil {
-		return t.codeTakenError(err)
+		return t.moveError(err)
 	}
 	committed = true
 	return nil

@@ -47,7 +47,7 @@ func (db *DB) CreateDossierDraft(ctx context.Context, d *dossier.Dossier, filedB
 	}
 	if err == nil && !existed {
 		d.ID = id
-		db.recent.keep(d, string(body))
+		db.recent.keep(d, string(body), storedFact{}) // a new row has neither fact nor sync
 	}
 	return id, existed, err
 }
@@ -72,8 +72,10 @@ type Snapshot struct {
 	D    *dossier.Dossier
 	body string
 	// kept is set for a snapshot from the dossiers this handle stored last rather than
-	// from the database; a move finding it stale answers ErrStaleSnapshot.
+	// from the database, with the report fact the row held then; a move finding it stale
+	// answers ErrStaleSnapshot.
 	kept bool
+	fact storedFact
 }
 
 // DossierSnapshot returns a dossier for a move to come: the copy this handle stored last,
@@ -129,8 +131,10 @@ func decodeDossier(id int64, body string) (*dossier.Dossier, error) {
 func (db *DB) UpdateDraft(ctx context.Context, id int64, fn func(d *dossier.Dossier) error) (*dossier.Dossier, error) {
 	var out *dossier.Dossier
 	var body string
+	var fact storedFact
 	err := db.InTx(ctx, func(tx *Tx) error {
-		d, _, err := tx.lockDossier(ctx, id)
+		d, was, err := tx.lockDossier(ctx, id)
+		fact = was
 		if err != nil {
 			return err
 		}
@@ -142,11 +146,11 @@ func (db *DB) UpdateDraft(ctx context.Context, id int64, fn func(d *dossier.Doss
 		}
 		d.ID, d.Status = id, dossier.Draft
 		out = d
-		body, err = tx.writeDossier(ctx, d, nil, nil)
+		body, fact, err = tx.writeDossier(ctx, d, nil, fact, nil)
 		return err
 	})
 	if err == nil {
-		db.recent.keep(out, body)
+		db.recent.keep(out, body, fact)
 	}
 	return out, err
 }
@@ -199,11 +203,13 @@ func (t *Tx) lockSeen(ctx context.Context, id int64, seen *Snapshot, docs *[]Doc
 
 // writeDossier stores d's body and refreshes the columns derived from it, with the report
 // fact when f is set (one row write), and records the units that have dealt with it
-// beyond those known to be recorded already. It returns the stored text.
-func (t *Tx) writeDossier(ctx context.Context, d *dossier.Dossier, f *report.Fact, known map[string]bool) (string, error) {
+// beyond those known to be recorded already. It returns the stored text, and the fact the
+// row now holds: f, or else was, the fact it held.
+func (t *Tx) writeDossier(ctx context.Context, d *dossier.Dossier, f *report.Fact, was storedFact,
+	known map[string]bool) (string, storedFact, error) {
 	raw, err := json.Marshal(d)
 	if err != nil {
-		return "", err
+		return "", was, err
 	}
 	body := string(raw)
 	var stepUnit, stepRole string
@@ -221,14 +227,15 @@ func (t *Tx) writeDossier(ctx context.Context, d *dossier.Dossier, f *report.Fac
 	if f != nil {
 		cols, err := factColumns(*f)
 		if err != nil {
-			return "", err
+			return "", was, err
 		}
 		set += ", " + factSet
 		args = append(args, cols...)
+		was.raw = sql.NullString{String: cols[0].(string), Valid: true}
 	}
 	// The row was read in this transaction (and locked on PostgreSQL), so it is there.
-	if err := t.Later(ctx, `UPDATE dossiers SET `+set+` WHERE id = ?`, append(args, d.ID)...); err != nil {
-		return "", err
+	if err := t.laterCoded(ctx, `UPDATE dossiers SET `+set+` WHERE id = ?`, append(args, d.ID)...); err != nil {
+		return "", was, err
 	}
 	for u := range unitsOf(d) {
 		if known[u] {
@@ -236,10 +243,10 @@ func (t *Tx) writeDossier(ctx context.Context, d *dossier.Dossier, f *report.Fac
 		}
 		if err := t.Later(ctx, `INSERT INTO dossier_units (unit_code, dossier_id) VALUES (?, ?)
 			ON CONFLICT (unit_code, dossier_id) DO NOTHING`, u, d.ID); err != nil {
-			return "", err
+			return "", was, err
 		}
 	}
-	return body, nil
+	return body, was, nil
 }
 
 // unitsOf are the units that have dealt with d: the receiving unit and every step's.

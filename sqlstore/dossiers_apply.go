@@ -55,6 +55,12 @@ func (t *DossierTx) Documents() ([]Document, error) {
 	if t.haveDocs {
 		return t.docs, nil
 	}
+	if t.tx.conn != nil {
+		// After the queued writes (a claim among them), in one round trip.
+		var docs []Document
+		err := t.tx.send(t.ctx, documentsRead(t.id, &docs))
+		return docs, err
+	}
 	return scanDocuments(t.tx.Query(t.ctx, documentsQuery, t.id))
 }
 
@@ -86,25 +92,36 @@ func (db *DB) ApplyDossier(ctx context.Context, id int64,
 // from DossierSnapshot, may be nil): if the dossier is unchanged, seen is taken over and
 // handed to fn rather than decoded again inside the transaction. With docs set, the
 // dossier's documents are read with it, for DossierTx.Documents, in one round trip.
+// Without, a copy this handle kept is claimed rather than read back (dossiers_claim.go).
 func (db *DB) ApplyDossierSeen(ctx context.Context, id int64, seen *Snapshot, docs bool,
 	fn func(d *dossier.Dossier, tx *DossierTx) (dossier.Event, error)) (*dossier.Dossier, dossier.Event, error) {
 	var out *dossier.Dossier
 	var ev dossier.Event
 	var body string
+	var fact storedFact
 	err := db.InTx(ctx, func(tx *Tx) error {
 		dt := &DossierTx{ctx: ctx, tx: tx, id: id}
-		var read *[]Document
-		if docs {
-			read, dt.haveDocs = &dt.docs, true
+		var d *dossier.Dossier
+		var err error
+		if tx.mayClaim(id, seen, docs) {
+			d, dt.fact, err = tx.claimKept(ctx, id, seen)
+		} else {
+			var read *[]Document
+			if docs {
+				read, dt.haveDocs = &dt.docs, true
+			}
+			d, dt.fact, err = tx.lockSeen(ctx, id, seen, read)
 		}
-		d, fact, err := tx.lockSeen(ctx, id, seen, read)
 		if err != nil {
 			return err
 		}
 		seq, known := d.LastSeq, unitsOf(d)
-		dt.fact = fact
 		e, err := fn(d, dt)
 		if err != nil {
+			// A refusal must come from the dossier as it is: a claimed copy is checked first.
+			if cerr := tx.sendClaim(ctx); cerr != nil {
+				return cerr
+			}
 			return err
 		}
 		if e.Seq != seq+1 || d.LastSeq != e.Seq || d.LastHash != e.Hash {
@@ -117,7 +134,7 @@ func (db *DB) ApplyDossierSeen(ctx context.Context, id int64, seen *Snapshot, do
 		if err := tx.appendEvent(ctx, id, e); err != nil {
 			return err
 		}
-		if body, err = tx.writeDossier(ctx, d, dt.newFact, known); err != nil {
+		if body, fact, err = tx.writeDossier(ctx, d, dt.newFact, dt.fact, known); err != nil {
 			return err
 		}
 		out, ev = d, e
@@ -126,7 +143,7 @@ func (db *DB) ApplyDossierSeen(ctx context.Context, id int64, seen *Snapshot, do
 	if err != nil {
 		return nil, dossier.Event{}, err
 	}
-	db.recent.keep(out, body)
+	db.recent.keep(out, body, fact)
 	return out, ev, nil
 }
 

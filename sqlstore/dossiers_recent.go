@@ -12,9 +12,10 @@ import (
 const recentSize = 1024
 
 // recentDossiers keeps the dossiers this handle stored last, decoded, with the text they
-// were stored as. A move reads its dossier from here instead of decoding it again; the
-// move's transaction compares the stored text with the kept one, so a dossier changed
-// elsewhere (another instance, another process) is never moved from a stale copy.
+// were stored as and the report fact beside them. A move reads its dossier from here
+// instead of decoding it again; the move's transaction compares the stored row with the
+// kept one (see claimKept), so a dossier changed elsewhere (another instance, another
+// process, the portal worker) is never moved from a stale copy.
 type recentDossiers struct {
 	mu   sync.Mutex
 	byID map[int64]recentDossier
@@ -25,11 +26,12 @@ type recentDossiers struct {
 type recentDossier struct {
 	d    *dossier.Dossier // never handed out: callers get clones
 	body string
+	fact storedFact
 }
 
-// keep remembers d as stored in body. d itself stays with the caller. Two moves on one
-// dossier may finish in either order here: a copy never replaces a later one.
-func (r *recentDossiers) keep(d *dossier.Dossier, body string) {
+// keep remembers d as stored in body, beside fact. d itself stays with the caller. Two
+// moves on one dossier may finish in either order here: a copy never replaces a later one.
+func (r *recentDossiers) keep(d *dossier.Dossier, body string, fact storedFact) {
 	c := d.Clone()
 	r.mu.Lock()
 	defer r.mu.Unlock()
@@ -45,7 +47,7 @@ func (r *recentDossiers) keep(d *dossier.Dossier, body string) {
 		r.ring[r.next] = d.ID
 		r.next = (r.next + 1) % recentSize
 	}
-	r.byID[d.ID] = recentDossier{d: c, body: body}
+	r.byID[d.ID] = recentDossier{d: c, body: body, fact: fact}
 }
 
 // snapshot returns a clone of the kept dossier id, if any.
@@ -56,7 +58,7 @@ func (r *recentDossiers) snapshot(id int64) (*Snapshot, bool) {
 	if !ok {
 		return nil, false
 	}
-	return &Snapshot{D: k.d.Clone(), body: k.body, kept: true}, true
+	return &Snapshot{D: k.d.Clone(), body: k.body, fact: k.fact, kept: true}, true
 }
 
 // text returns the text dossier id was stored as, if the kept copy is the one at seq.

@@ -10,8 +10,8 @@ import (
 // and what a caller does to its snapshot does not reach it.
 func TestRecentKeepsTheLaterCopy(t *testing.T) {
 	var r recentDossiers
-	r.keep(&dossier.Dossier{ID: 7, LastSeq: 3, Summary: "third"}, "b3")
-	r.keep(&dossier.Dossier{ID: 7, LastSeq: 2, Summary: "second"}, "b2")
+	r.keep(&dossier.Dossier{ID: 7, LastSeq: 3, Summary: "third"}, "b3", storedFact{})
+	r.keep(&dossier.Dossier{ID: 7, LastSeq: 2, Summary: "second"}, "b2", storedFact{})
 	s, ok := r.snapshot(7)
 	if !ok || s.D.LastSeq != 3 || s.body != "b3" || !s.kept {
 		t.Fatalf("kept %+v, %v; want the copy of event 3", s, ok)

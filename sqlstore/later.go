@@ -28,3 +28,35 @@ func (t *Tx) queue(q string, args ...any) {
 	}
 	t.pending.Queue(t.db.bind(q), args...)
 }
+
+// LaterContended is Later for a write to rows that many transactions write: the unit's
+// code sequence, the report counters. On PostgreSQL it goes to the server after every
+// other write queued with it, so that when it goes with the commit, such a row is held
+// only for the end of the transaction rather than while the rest of it runs. Every
+// transaction writes its contended rows in the same order (the order they are queued in),
+// which keeps them from waiting on one another in a circle.
+func (t *Tx) LaterContended(ctx context.Context, q string, args ...any) error {
+	if t.conn == nil {
+		_, err := t.Exec(ctx, q, args...)
+		return err
+	}
+	if t.failed != nil {
+		return t.failed
+	}
+	t.contended = append(t.contended, queuedWrite{q, args})
+	return nil
+}
+
+// queuedWrite is a statement LaterContended holds back.
+type queuedWrite struct {
+	q    string
+	args []any
+}
+
+// queueContended moves the writes LaterContended held back to the end of the queue.
+func (t *Tx) queueContended() {
+	for _, w := range t.contended {
+		t.queue(w.q, w.args...)
+	}
+	t.contended = nil
+}

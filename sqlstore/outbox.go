@@ -42,7 +42,7 @@ func (t *Tx) EnqueueAll(ctx context.Context, msgs []OutboxMessage) error {
 		for _, m := range part {
 			args = append(args, m.Topic, m.DedupeKey, string(m.Payload), now, now)
 		}
-		if err := t.Later(ctx, `INSERT INTO outbox (topic, dedupe_key, payload, next_attempt_at, created_at) VALUES `+
+		if err := t.laterCoded(ctx, `INSERT INTO outbox (topic, dedupe_key, payload, next_attempt_at, created_at) VALUES `+
 			valuesList(len(part), 5)+` ON CONFLICT (dedupe_key) DO NOTHING`, args...); err != nil {
 			return err
 		}

@@ -87,7 +87,7 @@ func (t *Tx) ApplyReportDeltas(ctx context.Context, deltas []report.Delta) error
 		for _, b := range keys {
 			args = append(append(args, b.at, b.key.Unit, b.key.Field, b.key.Procedure), counterValues(tbl.rows[b])...)
 		}
-		if err := t.Later(ctx, upsertBuckets(tbl.table, tbl.keyed, len(keys)), args...); err != nil {
+		if err := t.LaterContended(ctx, upsertBuckets(tbl.table, tbl.keyed, len(keys)), args...); err != nil {
 			return fmt.Errorf("sqlstore: report bucket: %w", err)
 		}
 	}

@@ -86,7 +86,7 @@ func (t *Tx) applyLateDeltas(ctx context.Context, deltas []lateDelta) error {
 		for _, r := range rows {
 			args = append(args, r.at, r.key.Unit, r.key.Field, r.key.Procedure, r.started, r.ended)
 		}
-		if err := t.Later(ctx, `INSERT INTO `+tbl.table+` (`+tbl.col+`, unit, field, procedure_code, late_started,
+		if err := t.LaterContended(ctx, `INSERT INTO `+tbl.table+` (`+tbl.col+`, unit, field, procedure_code, late_started,
 			late_ended) VALUES `+valuesList(len(rows), 6)+` ON CONFLICT (`+tbl.col+`, unit, field, procedure_code) DO UPDATE SET
 			late_started = `+tbl.table+`.late_started + excluded.late_started,
 			late_ended = `+tbl.table+`.late_ended + excluded.late_ended`, args...); err != nil {

@@ -19,7 +19,7 @@ func (t *DossierTx) AddStepLateness(steps []report.StepLate) error {
 		if s.Late {
 			late = 1
 		}
-		if err := t.tx.Later(t.ctx, `INSERT INTO report_steps (day, unit, name, finished, late) VALUES (?, ?, ?, 1, ?)
+		if err := t.tx.LaterContended(t.ctx, `INSERT INTO report_steps (day, unit, name, finished, late) VALUES (?, ?, ?, 1, ?)
 			ON CONFLICT (day, unit, name) DO UPDATE SET finished = report_steps.finished + 1,
 			late = report_steps.late + excluded.late`, dayKey(s.FinishedOn), s.Unit, s.Name, late); err != nil {
 			return err

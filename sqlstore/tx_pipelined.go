@@ -38,6 +38,7 @@ func (t *Tx) send(ctx context.Context, reads ...pipelinedRead) error {
 	if t.failed != nil {
 		return t.failed
 	}
+	t.queueContended()
 	batch := t.pending
 	t.pending = nil
 	if batch == nil {
@@ -157,6 +158,7 @@ func (t *Tx) commitPipelined(ctx context.Context) error {
 	if t.failed != nil {
 		return t.failed
 	}
+	t.queueContended()
 	t.queue("commit")
 	if err := t.send(ctx); err != nil {
 		return err

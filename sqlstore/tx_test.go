@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/motcua/motcua/sqlstore"
@@ -89,4 +90,70 @@ func TestAbortedTransactionIsRolledBack(t *testing.T) {
 	if err != nil || status != 'I' {
 		t.Fatalf("connection status %q (%v), want idle", status, err)
 	}
+}
+
+// A write to rows every receipt writes (LaterContended) goes to PostgreSQL after the
+// transaction's other writes, so its row is held only for the end of the transaction;
+// a read still sees it. SQLite runs every write at once, in order.
+func TestContendedWritesGoLast(t *testing.T) {
+	sqlstoretest.EachDB(t, func(t *testing.T, db *sqlstore.DB) {
+		ctx := context.Background()
+		if err := db.ExecForTest(ctx, `CREATE TABLE scratch_order (n INTEGER PRIMARY KEY, k TEXT NOT NULL)`); err != nil {
+			t.Fatal(err)
+		}
+		// Each write numbers itself by the rows before it: the order the server ran them in.
+		const write = `INSERT INTO scratch_order (n, k) SELECT COUNT(*), ? FROM scratch_order`
+		var seen int
+		err := db.InTx(ctx, func(tx *sqlstore.Tx) error {
+			for _, w := range []struct {
+				k         string
+				contended bool
+			}{{"a", false}, {"hot1", true}, {"b", false}, {"hot2", true}} {
+				later := tx.Later
+				if w.contended {
+					later = tx.LaterContended
+				}
+				if err := later(ctx, write, w.k); err != nil {
+					return err
+				}
+			}
+			if err := tx.QueryRow(ctx, `SELECT COUNT(*) FROM scratch_order`).Scan(&seen); err != nil {
+				return err
+			}
+			for _, k := range []string{"c", "d"} {
+				if err := tx.Later(ctx, write, k); err != nil {
+					return err
+				}
+			}
+			return tx.LaterContended(ctx, write, "hot3")
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		order, err := db.QueryForTest(ctx, `SELECT k FROM scratch_order ORDER BY n`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := "a hot1 b hot2 c d hot3"
+		if db.Engine == sqlstore.Postgres {
+			want = "a b hot1 hot2 c d hot3"
+		}
+		if got := strings.Join(order, " "); got != want || seen != 4 {
+			t.Fatalf("ran %q, a read in between saw %d rows; want %q and 4", got, seen, want)
+		}
+
+		// The last write is still the transaction's: when it fails, nothing is kept.
+		err = db.InTx(ctx, func(tx *sqlstore.Tx) error {
+			if err := tx.Later(ctx, write, "e"); err != nil {
+				return err
+			}
+			return tx.LaterContended(ctx, `INSERT INTO scratch_order (n, k) VALUES (0, 'taken')`)
+		})
+		if err == nil {
+			t.Fatal("a duplicate key was committed")
+		}
+		if after, err := db.QueryForTest(ctx, `SELECT k FROM scratch_order ORDER BY n`); err != nil || len(after) != len(order) {
+			t.Fatalf("after a failed transaction: %q, %v", after, err)
+		}
+	})
 }
