@@ -126,8 +126,11 @@ func (s *Server) createDraft(w http.ResponseWriter, r *http.Request, prepare fun
 	w.Header().Set("Location", fmt.Sprintf("/api/v1/dossiers/%d", id))
 	if !existed {
 		// A new draft has no history and no documents yet: nothing to read back.
-		writeJSON(w, http.StatusCreated, dossierView{dossierState: s.stateOf(r, d),
-			Events: []dossier.Event{}, Documents: []sqlstore.Document{}})
+		state := s.stateOf(r, d)
+		s.writeStored(w, http.StatusCreated, d, func(d *dossier.Dossier) any {
+			state.Dossier = d
+			return dossierView{dossierState: state, Events: []dossier.Event{}, Documents: []sqlstore.Document{}}
+		})
 		return
 	}
 	if d, err = s.db.Dossier(r.Context(), id); err != nil {
