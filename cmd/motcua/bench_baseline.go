@@ -76,35 +76,48 @@ func pgVersion(path string) int {
 
 var tpsLine = regexp.MustCompile(`tps = ([0-9.]+)`)
 
-// pgbenchBaseline runs pgbench's default TPC-B-like script against the server of base in
-// a scratch schema (scale 1, clients, 2 threads, secs seconds) and returns its TPS.
-func pgbenchBaseline(base string, clients, secs int) (float64, error) {
+// pgbenchRunner runs pgbench's default TPC-B-like script against the server of a
+// benchmark's database, in a scratch schema initialised once (scale 1).
+type pgbenchRunner struct {
+	bin, base, schema, conn string
+	env                     []string
+}
+
+// newPgbench makes the scratch schema and initialises it; close drops it.
+func newPgbench(base string) (*pgbenchRunner, error) {
 	bin, err := pgbenchBinary()
 	if err != nil {
-		return 0, err
+		return nil, err
 	}
 	schema, _, err := scratchSchema(base, "motcua_pgbench_")
 	if err != nil {
-		return 0, err
+		return nil, err
 	}
-	defer dropSchema(base, schema)
-	conn := stripSearchPath(base)
-	env := append(os.Environ(), "PGOPTIONS=-c search_path="+schema)
-	run := func(args ...string) (string, error) {
-		cmd := exec.Command(bin, args...)
-		cmd.Env = env
-		var out bytes.Buffer
-		cmd.Stdout, cmd.Stderr = &out, &out
-		err := cmd.Run()
-		if err != nil {
-			return "", fmt.Errorf("pgbench %s: %w\n%s", strings.Join(args[:len(args)-1], " "), err, out.String())
-		}
-		return out.String(), nil
+	p := &pgbenchRunner{bin: bin, base: base, schema: schema, conn: stripSearchPath(base),
+		env: append(os.Environ(), "PGOPTIONS=-c search_path="+schema)}
+	if _, err := p.exec("-i", "-s", "1", "-q", p.conn); err != nil {
+		p.close()
+		return nil, err
 	}
-	if _, err := run("-i", "-s", "1", "-q", conn); err != nil {
-		return 0, err
+	return p, nil
+}
+
+func (p *pgbenchRunner) close() { dropSchema(p.base, p.schema) }
+
+func (p *pgbenchRunner) exec(args ...string) (string, error) {
+	cmd := exec.Command(p.bin, args...)
+	cmd.Env = p.env
+	var out bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &out
+	if err := cmd.Run(); err != nil {
+		return "", fmt.Errorf("pgbench %s: %w\n%s", strings.Join(args[:len(args)-1], " "), err, out.String())
 	}
-	out, err := run("-c", strconv.Itoa(clients), "-j", "2", "-T", strconv.Itoa(secs), conn)
+	return out.String(), nil
+}
+
+// run runs pgbench with clients and 2 threads for secs seconds and returns its TPS.
+func (p *pgbenchRunner) run(clients, secs int) (float64, error) {
+	out, err := p.exec("-c", strconv.Itoa(clients), "-j", "2", "-T", strconv.Itoa(secs), p.conn)
 	if err != nil {
 		return 0, err
 	}
