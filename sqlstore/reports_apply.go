@@ -10,13 +10,14 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/motcua/motcua/calendar"
 	"github.com/motcua/motcua/dossier"
 	"github.com/motcua/motcua/report"
 )
 
 // upsertBuckets adds deltas to rows rows of table, keyed by keyCol and the report key,
-// creating the rows that are new. The keys of one statement must differ. Every move runs
-// one, so each shape is built once.
+// creating the rows that are new: the counters and the late counters (bucketColumns).
+// The keys of one statement must differ. Every move runs one, so each shape is built once.
 func upsertBuckets(table, keyCol string, rows int) string {
 	shape := bucketShape{table, keyCol, rows}
 	if q, ok := bucketStatements.Load(shape); ok {
@@ -34,20 +35,38 @@ type bucketShape struct {
 
 var bucketStatements sync.Map // bucketShape → statement
 
+// bucketColumns are the columns a move adds to: the counters, then the late counters.
+var bucketColumns = append(slices.Clip(counterColumns), "late_started", "late_ended")
+
 func buildUpsertBuckets(table, keyCol string, rows int) string {
-	sets := make([]string, len(counterColumns))
-	for i, c := range counterColumns {
+	sets := make([]string, len(bucketColumns))
+	for i, c := range bucketColumns {
 		sets[i] = c + " = " + table + "." + c + " + excluded." + c
 	}
-	return `INSERT INTO ` + table + ` (` + keyCol + `, unit, field, procedure_code, ` + strings.Join(counterColumns, ", ") +
-		`) VALUES ` + valuesList(rows, 4+len(counterColumns)) + `
+	return `INSERT INTO ` + table + ` (` + keyCol + `, unit, field, procedure_code, ` + strings.Join(bucketColumns, ", ") +
+		`) VALUES ` + valuesList(rows, 4+len(bucketColumns)) + `
 		ON CONFLICT (` + keyCol + `, unit, field, procedure_code) DO UPDATE SET ` + strings.Join(sets, ", ")
 }
 
 // ApplyReportDeltas adds deltas (report.Diff) to the day buckets and to the month roll-up
-// in t. Rows are touched in key order, so that two moves on PostgreSQL lock shared
-// buckets in the same order and never deadlock.
+// in t (see applyBuckets).
 func (t *Tx) ApplyReportDeltas(ctx context.Context, deltas []report.Delta) error {
+	return t.applyBuckets(ctx, deltas, nil)
+}
+
+// bucketChange is what a move adds to one bucket: counters, and late counters (see
+// migration 0006: started on the day of late_from, ended on the finishing day).
+type bucketChange struct {
+	counters       report.Counters
+	started, ended int
+}
+
+func (c bucketChange) isZero() bool { return c == bucketChange{} }
+
+// applyBuckets adds deltas and late deltas to the day buckets and to the month roll-up:
+// one statement per table, its rows in key order, so that two moves on PostgreSQL lock
+// shared buckets in the same order and never deadlock.
+func (t *Tx) applyBuckets(ctx context.Context, deltas []report.Delta, late []lateDelta) error {
 	type bucket struct {
 		at  int
 		key report.Key
@@ -56,26 +75,31 @@ func (t *Tx) ApplyReportDeltas(ctx context.Context, deltas []report.Delta) error
 		return cmp.Or(cmp.Compare(a.at, b.at), cmp.Compare(a.key.Unit, b.key.Unit),
 			cmp.Compare(a.key.Field, b.key.Field), cmp.Compare(a.key.Procedure, b.key.Procedure))
 	}
-	days, months := map[bucket]report.Counters{}, map[bucket]report.Counters{}
-	for _, d := range deltas {
-		for _, m := range []struct {
-			into map[bucket]report.Counters
+	days, months := map[bucket]bucketChange{}, map[bucket]bucketChange{}
+	add := func(day calendar.Date, key report.Key, change func(*bucketChange)) {
+		for _, m := range [...]struct {
+			into map[bucket]bucketChange
 			at   int
-		}{{days, dayKey(d.Day)}, {months, monthKey(d.Day)}} {
-			b := bucket{m.at, d.Key}
+		}{{days, dayKey(day)}, {months, monthKey(day)}} {
+			b := bucket{m.at, key}
 			c := m.into[b]
-			c.Add(d.Counters)
+			change(&c)
 			m.into[b] = c
 		}
 	}
-	// One statement per table; its rows in key order.
+	for _, d := range deltas {
+		add(d.Day, d.Key, func(c *bucketChange) { c.counters.Add(d.Counters) })
+	}
+	for _, d := range late {
+		add(d.day, d.key, func(c *bucketChange) { c.started += d.started; c.ended += d.ended })
+	}
 	for _, tbl := range []struct {
-		rows         map[bucket]report.Counters
+		rows         map[bucket]bucketChange
 		table, keyed string
 	}{{days, "report_days", "day"}, {months, "report_months", "month"}} {
 		keys := make([]bucket, 0, len(tbl.rows))
 		for b, c := range tbl.rows {
-			if !c.IsZero() {
+			if !c.isZero() {
 				keys = append(keys, b)
 			}
 		}
@@ -83,9 +107,11 @@ func (t *Tx) ApplyReportDeltas(ctx context.Context, deltas []report.Delta) error
 			continue
 		}
 		slices.SortFunc(keys, cmpBucket)
-		args := make([]any, 0, len(keys)*(4+len(counterColumns)))
+		args := make([]any, 0, len(keys)*(4+len(bucketColumns)))
 		for _, b := range keys {
-			args = append(append(args, b.at, b.key.Unit, b.key.Field, b.key.Procedure), counterValues(tbl.rows[b])...)
+			c := tbl.rows[b]
+			args = append(append(args, b.at, b.key.Unit, b.key.Field, b.key.Procedure), counterValues(c.counters)...)
+			args = append(args, c.started, c.ended)
 		}
 		if err := t.LaterContended(ctx, upsertBuckets(tbl.table, tbl.keyed, len(keys)), args...); err != nil {
 			return fmt.Errorf("sqlstore: report bucket: %w", err)
@@ -121,10 +147,7 @@ func (t *Tx) moveFact(ctx context.Context, id int64, old, new report.Fact) error
 }
 
 func (t *Tx) moveCounters(ctx context.Context, old, new report.Fact) error {
-	if err := t.ApplyReportDeltas(ctx, report.Diff(old, new)); err != nil {
-		return err
-	}
-	return t.applyLateDeltas(ctx, lateDeltas(old, new))
+	return t.applyBuckets(ctx, report.Diff(old, new), lateDeltas(old, new))
 }
 
 func (t *Tx) reportFact(ctx context.Context, id int64) (f report.Fact, ok bool, err error) {

@@ -50,52 +50,6 @@ func lateDeltas(old, new report.Fact) []lateDelta {
 	return out
 }
 
-// applyLateDeltas adds the late counters' changes to the day buckets and the roll-up, one
-// statement per table with a row per bucket (days of one month share the roll-up's row),
-// in key order.
-func (t *Tx) applyLateDeltas(ctx context.Context, deltas []lateDelta) error {
-	type row struct {
-		at             int
-		key            report.Key
-		started, ended int
-	}
-	for _, tbl := range []struct{ table, col string }{{"report_days", "day"}, {"report_months", "month"}} {
-		var rows []row
-		for _, d := range deltas {
-			at := dayKey(d.day)
-			if tbl.col == "month" {
-				at = monthKey(d.day)
-			}
-			i := slices.IndexFunc(rows, func(r row) bool { return r.at == at && r.key == d.key })
-			if i < 0 {
-				rows = append(rows, row{at: at, key: d.key})
-				i = len(rows) - 1
-			}
-			rows[i].started += d.started
-			rows[i].ended += d.ended
-		}
-		rows = slices.DeleteFunc(rows, func(r row) bool { return r.started == 0 && r.ended == 0 })
-		if len(rows) == 0 {
-			continue
-		}
-		slices.SortFunc(rows, func(a, b row) int {
-			return cmp.Or(cmp.Compare(a.at, b.at), cmp.Compare(a.key.Unit, b.key.Unit),
-				cmp.Compare(a.key.Field, b.key.Field), cmp.Compare(a.key.Procedure, b.key.Procedure))
-		})
-		args := make([]any, 0, 6*len(rows))
-		for _, r := range rows {
-			args = append(args, r.at, r.key.Unit, r.key.Field, r.key.Procedure, r.started, r.ended)
-		}
-		if err := t.LaterContended(ctx, `INSERT INTO `+tbl.table+` (`+tbl.col+`, unit, field, procedure_code, late_started,
-			late_ended) VALUES `+valuesList(len(rows), 6)+` ON CONFLICT (`+tbl.col+`, unit, field, procedure_code) DO UPDATE SET
-			late_started = `+tbl.table+`.late_started + excluded.late_started,
-			late_ended = `+tbl.table+`.late_ended + excluded.late_ended`, args...); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
 // Prefix sums over every day before a date, whole months from the roll-up: the backlog
 // carried over into a day, and the dossiers late in progress at its midnight
 // (report.Fact.LateOpenAt; see migration 0006).
