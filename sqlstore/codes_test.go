@@ -101,33 +101,16 @@ func TestDealtNumberTakenByAnotherInstance(t *testing.T) {
 // next number meanwhile must wait for it, not find the sequence missing.
 func TestDealtNumberAfterTheDaysFirst(t *testing.T) {
 	sqlstoretest.EachDB(t, func(t *testing.T, db *sqlstore.DB) {
-		ctx := context.Background()
 		first := create(t, db, newDraft(t, catalog.ChannelCounter, 0, ""), 1)
 		second := create(t, db, newDraft(t, catalog.ChannelCounter, 0, ""), 1)
-		type result struct {
-			d   *dossier.Dossier
-			err error
-		}
-		next := make(chan result, 1)
-		d, _, err := db.ApplyDossier(ctx, first, func(d *dossier.Dossier, tx *sqlstore.DossierTx) (dossier.Event, error) {
-			code, err := tx.IssueCode(deskIdentifier, calendar.DateOf(monday9), true)
-			if err != nil {
-				return dossier.Event{}, err
-			}
-			go func() { // dealt the next number while this transaction is still open
-				d, _, err := applyGuess(db, second, receipt(), monday9, true)
-				next <- result{d, err}
-			}()
-			time.Sleep(200 * time.Millisecond)
-			c := receipt()
-			c.Code = code
-			return d.Apply(c, monday9, calendar.Default())
+		d, r, err := receiveHoldingOpen(db, first, true, 200*time.Millisecond, func() (*dossier.Dossier, error) {
+			d, _, err := applyGuess(db, second, receipt(), monday9, true)
+			return d, err
 		})
 		if err != nil {
 			t.Fatal(err)
 		}
 		wantCode(t, d, 1)
-		r := <-next
 		if r.err != nil {
 			t.Fatalf("the receipt dealt the next number: %v", r.err)
 		}
@@ -141,36 +124,19 @@ func TestDealtNumberAfterTheDaysFirst(t *testing.T) {
 // writes of that code would wait for it in turn, and the two would deadlock.
 func TestDealtNumberTakenWhileItWaits(t *testing.T) {
 	sqlstoretest.Engines(t, func(t *testing.T, dsn string) {
-		ctx := context.Background()
 		a, b := sqlstoretest.Open(t, dsn), sqlstoretest.Open(t, dsn)
 		x := create(t, a, newDraft(t, catalog.ChannelCounter, 0, ""), 1)
 		wantCode(t, mustApply(t, a, x, receipt(), monday9), 1) // a knows 1
 		y := create(t, b, newDraft(t, catalog.ChannelCounter, 0, ""), 1)
 		z := create(t, a, newDraft(t, catalog.ChannelCounter, 0, ""), 1)
-		type result struct {
-			d   *dossier.Dossier
-			err error
-		}
-		dealt := make(chan result, 1)
-		d, _, err := b.ApplyDossier(ctx, y, func(d *dossier.Dossier, tx *sqlstore.DossierTx) (dossier.Event, error) {
-			code, err := tx.IssueCode(deskIdentifier, calendar.DateOf(monday9), false) // 2, under lock
-			if err != nil {
-				return dossier.Event{}, err
-			}
-			go func() { // a deals 2 as well, while b holds the sequence
-				d, _, err := applyGuess(a, z, receipt(), monday9, true)
-				dealt <- result{d, err}
-			}()
-			time.Sleep(300 * time.Millisecond)
-			c := receipt()
-			c.Code = code
-			return d.Apply(c, monday9, calendar.Default())
+		d, r, err := receiveHoldingOpen(b, y, false, 300*time.Millisecond, func() (*dossier.Dossier, error) {
+			d, _, err := applyGuess(a, z, receipt(), monday9, true) // a deals 2 as well, while b holds the sequence
+			return d, err
 		})
 		if err != nil {
 			t.Fatalf("the receipt that took its number under lock: %v", err)
 		}
 		wantCode(t, d, 2)
-		r := <-dealt
 		if a.Engine == sqlstore.SQLite {
 			// One writer at a time: a waited for b and took the next number.
 			if r.err != nil {
@@ -183,4 +149,39 @@ func TestDealtNumberTakenWhileItWaits(t *testing.T) {
 			t.Fatalf("the receipt dealt the taken number: %v, want ErrCodeTaken", r.err)
 		}
 	})
+}
+
+// receivedMeanwhile is the outcome of a receipt run while another was still open.
+type receivedMeanwhile struct {
+	d   *dossier.Dossier
+	err error
+}
+
+// receiveHoldingOpen receives dossier id on db, taking its number (dealt if guess), and
+// while its transaction is still open runs meanwhile, which it lets start for pause
+// before it goes on. It returns its own outcome and meanwhile's (zero if it never ran).
+func receiveHoldingOpen(db *sqlstore.DB, id int64, guess bool, pause time.Duration,
+	meanwhile func() (*dossier.Dossier, error)) (*dossier.Dossier, receivedMeanwhile, error) {
+	done := make(chan receivedMeanwhile, 1)
+	started := false
+	d, _, err := db.ApplyDossier(context.Background(), id, func(d *dossier.Dossier, tx *sqlstore.DossierTx) (dossier.Event, error) {
+		code, err := tx.IssueCode(deskIdentifier, calendar.DateOf(monday9), guess)
+		if err != nil {
+			return dossier.Event{}, err
+		}
+		started = true
+		go func() {
+			d, err := meanwhile()
+			done <- receivedMeanwhile{d, err}
+		}()
+		time.Sleep(pause)
+		c := receipt()
+		c.Code = code
+		return d.Apply(c, monday9, calendar.Default())
+	})
+	var other receivedMeanwhile
+	if started {
+		other = <-done // it may have waited for this transaction, which has ended now
+	}
+	return d, other, err
 }
