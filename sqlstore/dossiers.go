@@ -134,7 +134,6 @@ func (db *DB) UpdateDraft(ctx context.Context, id int64, fn func(d *dossier.Doss
 	var fact storedFact
 	err := db.InTx(ctx, func(tx *Tx) error {
 		d, was, err := tx.lockDossier(ctx, id)
-		fact = was
 		if err != nil {
 			return err
 		}
@@ -146,7 +145,7 @@ func (db *DB) UpdateDraft(ctx context.Context, id int64, fn func(d *dossier.Doss
 		}
 		d.ID, d.Status = id, dossier.Draft
 		out = d
-		body, fact, err = tx.writeDossier(ctx, d, nil, fact, nil)
+		body, fact, err = tx.writeDossier(ctx, d, nil, was, nil)
 		return err
 	})
 	if err == nil {
@@ -231,7 +230,7 @@ func (t *Tx) writeDossier(ctx context.Context, d *dossier.Dossier, f *report.Fac
 		}
 		set += ", " + factSet
 		args = append(args, cols...)
-		was.raw = sql.NullString{String: cols[0].(string), Valid: true}
+		was.raw = sql.NullString{String: cols[0].(string), Valid: true} // the fact's text (factColumns)
 	}
 	// The row was read in this transaction (and locked on PostgreSQL), so it is there.
 	if err := t.laterCoded(ctx, `UPDATE dossiers SET `+set+` WHERE id = ?`, append(args, d.ID)...); err != nil {
