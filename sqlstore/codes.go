@@ -134,10 +134,8 @@ func (t *Tx) takeNumber(ctx context.Context, dossierID int64, unit, day string, 
 // this one, which waits for the sequence. So after a dealt number, such writes go after
 // its move (LaterContended).
 func (t *Tx) laterCoded(ctx context.Context, q string, args ...any) error {
-	if k := t.number; k != nil && k.dealt {
-		return t.LaterContended(ctx, q, args...)
-	}
-	return t.Later(ctx, q, args...)
+	k := t.number
+	return t.later(ctx, k != nil && k.dealt, q, args)
 }
 
 // sentCodeNumber passes the turn on once the batch carrying a dealt number's move has

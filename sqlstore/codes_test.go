@@ -55,9 +55,7 @@ func TestDealtNumberGivenBack(t *testing.T) {
 // under lock then gives it the next one. The database alone decides.
 func TestDealtNumberTakenByAnotherInstance(t *testing.T) {
 	sqlstoretest.Engines(t, func(t *testing.T, dsn string) {
-		a, b := sqlstoretest.Open(t, dsn), sqlstoretest.Open(t, dsn)
-		x := create(t, a, newDraft(t, catalog.ChannelCounter, 0, ""), 1)
-		wantCode(t, mustApply(t, a, x, receipt(), monday9), 1) // a knows 1
+		a, b := instancesAfterTheFirstReceipt(t, dsn)
 		y := create(t, b, newDraft(t, catalog.ChannelCounter, 0, ""), 1)
 		wantCode(t, mustApply(t, b, y, receipt(), monday9), 2) // taken by b under lock
 
@@ -124,9 +122,7 @@ func TestDealtNumberAfterTheDaysFirst(t *testing.T) {
 // writes of that code would wait for it in turn, and the two would deadlock.
 func TestDealtNumberTakenWhileItWaits(t *testing.T) {
 	sqlstoretest.Engines(t, func(t *testing.T, dsn string) {
-		a, b := sqlstoretest.Open(t, dsn), sqlstoretest.Open(t, dsn)
-		x := create(t, a, newDraft(t, catalog.ChannelCounter, 0, ""), 1)
-		wantCode(t, mustApply(t, a, x, receipt(), monday9), 1) // a knows 1
+		a, b := instancesAfterTheFirstReceipt(t, dsn)
 		y := create(t, b, newDraft(t, catalog.ChannelCounter, 0, ""), 1)
 		z := create(t, a, newDraft(t, catalog.ChannelCounter, 0, ""), 1)
 		d, r, err := receiveHoldingOpen(b, y, false, 300*time.Millisecond, func() (*dossier.Dossier, error) {
@@ -184,4 +180,14 @@ func receiveHoldingOpen(db *sqlstore.DB, id int64, guess bool, pause time.Durati
 		other = <-done // it may have waited for this transaction, which has ended now
 	}
 	return d, other, err
+}
+
+// instancesAfterTheFirstReceipt opens two instances on dsn; a has received the day's first
+// dossier, so it knows the unit's last number is 1.
+func instancesAfterTheFirstReceipt(t *testing.T, dsn string) (a, b *sqlstore.DB) {
+	t.Helper()
+	a, b = sqlstoretest.Open(t, dsn), sqlstoretest.Open(t, dsn)
+	x := create(t, a, newDraft(t, catalog.ChannelCounter, 0, ""), 1)
+	wantCode(t, mustApply(t, a, x, receipt(), monday9), 1)
+	return a, b
 }

@@ -11,22 +11,7 @@ import (
 // statement or its commit (see tx_pipelined.go). An error surfaces there, and the
 // transaction fails whole.
 func (t *Tx) Later(ctx context.Context, q string, args ...any) error {
-	if t.conn == nil {
-		_, err := t.Exec(ctx, q, args...)
-		return err
-	}
-	if t.failed != nil {
-		return t.failed
-	}
-	t.queue(q, args...)
-	return nil
-}
-
-func (t *Tx) queue(q string, args ...any) {
-	if t.pending == nil {
-		t.pending = &pgx.Batch{}
-	}
-	t.pending.Queue(t.db.bind(q), args...)
+	return t.later(ctx, false, q, args)
 }
 
 // LaterContended is Later for a write to rows that many transactions write: the unit's
@@ -36,15 +21,29 @@ func (t *Tx) queue(q string, args ...any) {
 // transaction writes its contended rows in the same order (the order they are queued in),
 // which keeps them from waiting on one another in a circle.
 func (t *Tx) LaterContended(ctx context.Context, q string, args ...any) error {
-	if t.conn == nil {
+	return t.later(ctx, true, q, args)
+}
+
+func (t *Tx) later(ctx context.Context, contended bool, q string, args []any) error {
+	switch {
+	case t.conn == nil:
 		_, err := t.Exec(ctx, q, args...)
 		return err
-	}
-	if t.failed != nil {
+	case t.failed != nil:
 		return t.failed
+	case contended:
+		t.contended = append(t.contended, queuedWrite{q, args})
+	default:
+		t.queue(q, args...)
 	}
-	t.contended = append(t.contended, queuedWrite{q, args})
 	return nil
+}
+
+func (t *Tx) queue(q string, args ...any) {
+	if t.pending == nil {
+		t.pending = &pgx.Batch{}
+	}
+	t.pending.Queue(t.db.bind(q), args...)
 }
 
 // queuedWrite is a statement LaterContended holds back.

@@ -13,8 +13,10 @@ import (
 
 // A PostgreSQL write transaction is pipelined: its BEGIN, the writes queued by Later and
 // the statement that needs an answer go to the server together, and COMMIT goes with the
-// last writes. A move (read the dossier, write it back) costs two round trips instead of
-// a BEGIN, a read, the writes and a COMMIT each waiting for the server.
+// last writes (those LaterContended held back go just before it). A move (read the
+// dossier, write it back) costs two round trips instead of a BEGIN, a read, the writes and
+// a COMMIT each waiting for the server; one from a kept copy, which needs no read, costs
+// one (dossiers_claim.go).
 
 // beginPipelined starts a transaction on conn whose BEGIN waits for the first statement.
 func beginPipelined(db *DB, conn *sql.Conn) *Tx {
