@@ -1,6 +1,11 @@
 package sqlstore
 
-import "context"
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+)
 
 // ExecForTest lets the external tests damage stored data the way an intruder with direct
 // database access would.
@@ -25,4 +30,68 @@ func (db *DB) QueryForTest(ctx context.Context, q string, args ...any) ([]string
 		out = append(out, s)
 	}
 	return out, rows.Err()
+}
+
+// ListPlanForTest is the plan the engine picks for the page of dossiers f selects.
+func (db *DB) ListPlanForTest(ctx context.Context, f DossierFilter) (string, error) {
+	q, err := buildDossierQuery(f)
+	if err != nil {
+		return "", err
+	}
+	text, args := q.page()
+	return db.planForTest(ctx, text, args)
+}
+
+// ReceivedPlanForTest is the plan the engine picks for the tracking book's dossiers.
+func (db *DB) ReceivedPlanForTest(ctx context.Context, unit string, from, to time.Time) (string, error) {
+	text, args := receivedQuery(unit, from, to, 50)
+	return db.planForTest(ctx, text, args)
+}
+
+// planForTest explains q, one line per step. On PostgreSQL a sequential scan is priced
+// out, so that on a test's few rows the plan shows the index the query can use, if any,
+// and the plan is the generic one a prepared statement settles on, which must choose its
+// indexes without the parameters' values.
+func (db *DB) planForTest(ctx context.Context, q string, args []any) (plan string, err error) {
+	err = db.InTx(ctx, func(tx *Tx) error {
+		explain := "EXPLAIN QUERY PLAN " + q
+		if db.Engine == Postgres {
+			for _, set := range []string{"SET LOCAL enable_seqscan = off", "SET LOCAL plan_cache_mode = force_generic_plan",
+				"PREPARE plan_for_test AS " + db.bind(q)} {
+				if _, err := tx.Exec(ctx, set); err != nil {
+					return err
+				}
+			}
+			values := make([]string, len(args))
+			for i, a := range args {
+				values[i] = fmt.Sprint(a)
+				if s, ok := a.(string); ok {
+					values[i] = "'" + strings.ReplaceAll(s, "'", "''") + "'"
+				}
+			}
+			explain, args = "EXPLAIN EXECUTE plan_for_test("+strings.Join(values, ", ")+")", nil
+			defer tx.Exec(ctx, "DEALLOCATE plan_for_test")
+		}
+		rows, err := tx.Query(ctx, explain, args...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		cols, err := rows.Columns()
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			cells := make([]any, len(cols))
+			for i := range cells {
+				cells[i] = new(any)
+			}
+			if err := rows.Scan(cells...); err != nil {
+				return err
+			}
+			plan += fmt.Sprint(*cells[len(cells)-1].(*any)) + "\n"
+		}
+		return rows.Err()
+	})
+	return plan, err
 }

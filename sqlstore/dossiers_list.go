@@ -88,8 +88,8 @@ func (db *DB) ListDossiers(ctx context.Context, f DossierFilter) ([]DossierRow, 
 	if err != nil {
 		return nil, "", err
 	}
-	rows, err := db.query(ctx, `SELECT `+dossierRowColumns+`, `+q.sortCol+` FROM `+q.from+` WHERE `+
-		strings.Join(q.where, " AND ")+` ORDER BY `+q.order+` LIMIT ?`, append(q.args, q.limit+1)...)
+	text, args := q.page()
+	rows, err := db.query(ctx, text, args...)
 	if err != nil {
 		return nil, "", err
 	}
@@ -138,6 +138,13 @@ func (db *DB) CountDossiers(ctx context.Context, f DossierFilter, limit int) (n 
 	return n, false, err
 }
 
+// The partial indexes' conditions (migrations/0010_partial_dossier_indexes.sql), written
+// out as they stand there: a query uses such an index only when its WHERE says so itself.
+var (
+	notDraft = fmt.Sprintf("status <> %d", dossier.Draft)
+	hasStep  = "step_unit <> ''"
+)
+
 type dossierQuery struct {
 	from    string
 	where   []string
@@ -146,6 +153,12 @@ type dossierQuery struct {
 	idCol   string // the dossier id as the order and the cursor name it
 	order   string
 	limit   int
+}
+
+// page is the statement that reads a page: its rows, each with its sort key, and one more.
+func (q *dossierQuery) page() (string, []any) {
+	return `SELECT ` + dossierRowColumns + `, ` + q.sortCol + ` FROM ` + q.from + ` WHERE ` +
+		strings.Join(q.where, " AND ") + ` ORDER BY ` + q.order + ` LIMIT ?`, append(q.args, q.limit+1)
 }
 
 func (q *dossierQuery) add(cond string, args ...any) {
@@ -174,6 +187,7 @@ func buildDossierQuery(f DossierFilter) (*dossierQuery, error) {
 			q.add("1 = 0")
 			break
 		}
+		q.add(hasStep)
 		q.add("step_unit = ? AND (step_assignee_id = 0 OR step_assignee_id = ?)", f.StepUnit, f.AssigneeID)
 		if len(f.StepRoles) > 0 {
 			q.add("step_role IN ("+placeholders(len(f.StepRoles))+")", anys(f.StepRoles)...)
@@ -198,7 +212,7 @@ func buildDossierQuery(f DossierFilter) (*dossierQuery, error) {
 		q.add("status IN ("+placeholders(len(codes))+")", codes...)
 	}
 	if !f.WithDrafts {
-		q.add("status <> ?", int(dossier.Draft))
+		q.add(notDraft)
 	}
 	if f.OwnerID != 0 {
 		q.add("owner_account_id = ?", f.OwnerID)
@@ -222,7 +236,12 @@ func buildDossierQuery(f DossierFilter) (*dossierQuery, error) {
 		q.add("procedure_code = ?", f.ProcedureCode)
 	}
 	if a := strings.ReplaceAll(strings.TrimSpace(f.Applicant), " ", ""); a != "" {
-		q.add("(applicant_id_number = ? OR applicant_phone = ?)", a, dossier.NormalizePhone(a))
+		either := "(applicant_id_number = ? OR applicant_phone = ?)"
+		if !f.WithDrafts {
+			// SQLite plans each side of an OR on its own, reading no condition beside it.
+			either = "((applicant_id_number = ? AND " + notDraft + ") OR (applicant_phone = ? AND " + notDraft + "))"
+		}
+		q.add(either, a, dossier.NormalizePhone(a))
 	}
 	if !f.ReceivedFrom.IsZero() {
 		q.add("received_at >= ?", f.ReceivedFrom.UnixMilli())
@@ -277,13 +296,8 @@ func anys(ss []string) []any {
 // DossiersReceived loads the dossiers a unit received in [from, to), oldest first, at most
 // limit of them: the tracking book (form 07).
 func (db *DB) DossiersReceived(ctx context.Context, unit string, from, to time.Time, limit int) ([]*dossier.Dossier, error) {
-	q := `SELECT id, body FROM dossiers WHERE received_at >= ? AND received_at < ?`
-	args := []any{from.UnixMilli(), to.UnixMilli()}
-	if unit != "" {
-		q += ` AND receiving_unit = ?`
-		args = append(args, unit)
-	}
-	rows, err := db.query(ctx, q+` ORDER BY received_at, id LIMIT ?`, append(args, limit)...)
+	text, args := receivedQuery(unit, from, to, limit)
+	rows, err := db.query(ctx, text, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -297,4 +311,15 @@ func (db *DB) DossiersReceived(ctx context.Context, unit string, from, to time.T
 		out = append(out, d)
 	}
 	return out, rows.Err()
+}
+
+// receivedQuery is DossiersReceived's statement.
+func receivedQuery(unit string, from, to time.Time, limit int) (string, []any) {
+	q := `SELECT id, body FROM dossiers WHERE received_at >= ? AND received_at < ?`
+	args := []any{from.UnixMilli(), to.UnixMilli()}
+	if unit != "" {
+		q += ` AND receiving_unit = ?`
+		args = append(args, unit)
+	}
+	return q + ` ORDER BY received_at, id LIMIT ?`, append(args, limit)
 }

@@ -1,0 +1,55 @@
+package sqlstore_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/motcua/motcua/dossier"
+	"github.com/motcua/motcua/sqlstore"
+	"github.com/motcua/motcua/sqlstore/sqlstoretest"
+)
+
+// The lists a desk opens all day must each find their rows through an index, partial
+// ones included: a partial index is chosen only when the query states its condition.
+func TestListsUseTheirIndexes(t *testing.T) {
+	now := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
+	cases := []struct {
+		name  string
+		f     sqlstore.DossierFilter
+		index []string
+	}{
+		{"to receive", sqlstore.DossierFilter{Queue: sqlstore.QueueToReceive}, []string{"dossiers_status"}},
+		{"waiting", sqlstore.DossierFilter{Queue: sqlstore.QueueWaiting}, []string{"dossiers_status"}},
+		{"by status", sqlstore.DossierFilter{Queue: sqlstore.QueueToReceive, Statuses: []dossier.Status{dossier.Receiving}},
+			[]string{"dossiers_status"}},
+		{"my steps", sqlstore.DossierFilter{Queue: sqlstore.QueueMySteps, StepUnit: "VP", AssigneeID: 7}, []string{"dossiers_step"}},
+		{"due soon", sqlstore.DossierFilter{Queue: sqlstore.QueueDueSoon, Now: now, DueBy: now.Add(72 * time.Hour)},
+			[]string{"dossiers_open_appointment"}},
+		{"applicant", sqlstore.DossierFilter{Applicant: "0912 345 678"},
+			[]string{"dossiers_applicant_id", "dossiers_applicant_phone"}},
+		{"own", sqlstore.DossierFilter{OwnerID: 3, WithDrafts: true}, []string{"dossiers_owner"}},
+	}
+	sqlstoretest.EachDB(t, func(t *testing.T, db *sqlstore.DB) {
+		ctx := context.Background()
+		for _, c := range cases {
+			plan, err := db.ListPlanForTest(ctx, c.f)
+			if err != nil {
+				t.Fatalf("%s: %v", c.name, err)
+			}
+			for _, index := range c.index {
+				if !strings.Contains(plan, index) {
+					t.Errorf("%s: the plan does not use %s:\n%s", c.name, index, plan)
+				}
+			}
+		}
+		plan, err := db.ReceivedPlanForTest(ctx, "SCT", now.AddDate(0, -1, 0), now)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(plan, "dossiers_received") {
+			t.Errorf("the tracking book does not use dossiers_received:\n%s", plan)
+		}
+	})
+}
