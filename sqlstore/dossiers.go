@@ -35,15 +35,14 @@ func (db *DB) CreateDossierDraft(ctx context.Context, d *dossier.Dossier, filedB
 	err = db.writeRow(ctx, `INSERT INTO dossiers (status, procedure_code, procedure_name, version_number, channel,
 		owner_account_id, created_by, idempotency_key, applicant_name, applicant_id_number, applicant_phone,
 		created_at, updated_at, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-		ON CONFLICT (created_by, idempotency_key) DO NOTHING RETURNING id`,
+		ON CONFLICT (created_by, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING RETURNING id`, // the key's index on PostgreSQL is partial (migrations/0011_lean_dossier_rows.postgres.sql)
 		int(d.Status), d.ProcedureCode, d.ProcedureName, d.VersionNumber, int(d.Channel),
 		nullID(d.OwnerAccountID), filedBy, nullText(d.IdempotencyKey), d.Applicant.Name, d.Applicant.IDNumber,
 		d.Applicant.Phone, d.CreatedAt.UnixMilli(), d.UpdatedAt.UnixMilli(), string(body)).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
 		// Filed before with this key: that draft is committed, so a read finds it.
 		existed = true
-		err = db.queryRow(ctx, `SELECT id FROM dossiers WHERE created_by = ? AND idempotency_key = ?`,
-			filedBy, d.IdempotencyKey).Scan(&id)
+		err = db.queryRow(ctx, draftByKey, filedBy, d.IdempotencyKey).Scan(&id)
 	}
 	if err == nil && !existed {
 		d.ID = id
@@ -63,8 +62,14 @@ func (db *DB) DossierByCode(ctx context.Context, code string) (*dossier.Dossier,
 	if code == "" {
 		return nil, errNoDossier()
 	}
-	return scanDossier(db.queryRow(ctx, `SELECT id, body FROM dossiers WHERE code = ?`, code))
+	return scanDossier(db.queryRow(ctx, dossierByCode, code))
 }
+
+// The lookups by a dossier's code and by a draft's idempotency key.
+const (
+	dossierByCode = `SELECT id, body FROM dossiers WHERE code = ?`
+	draftByKey    = `SELECT id FROM dossiers WHERE created_by = ? AND idempotency_key = ?`
+)
 
 // Snapshot is a dossier as read outside a transaction, with the stored text it came from.
 // A move given a snapshot (ApplyDossierSeen) uses it if the dossier has not changed since.

@@ -48,6 +48,17 @@ func (db *DB) ReceivedPlanForTest(ctx context.Context, unit string, from, to tim
 	return db.planForTest(ctx, text, args)
 }
 
+// The lookups by code and by idempotency key, for their plans.
+const (
+	DossierByCodeForTest = dossierByCode
+	DraftByKeyForTest    = draftByKey
+)
+
+// PlanForTest is the plan the engine picks for q.
+func (db *DB) PlanForTest(ctx context.Context, q string, args ...any) (string, error) {
+	return db.planForTest(ctx, q, args)
+}
+
 // planForTest explains q, one line per step. On PostgreSQL a sequential scan is priced
 // out, so that on a test's few rows the plan shows the index the query can use, if any,
 // and the plan is the generic one a prepared statement settles on, which must choose its

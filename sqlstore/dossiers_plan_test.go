@@ -51,5 +51,24 @@ func TestListsUseTheirIndexes(t *testing.T) {
 		if !strings.Contains(plan, "dossiers_received") {
 			t.Errorf("the tracking book does not use dossiers_received:\n%s", plan)
 		}
+		// The unique indexes are partial on PostgreSQL, SQLite's own on the table.
+		code, key := "dossiers_code", "dossiers_idempotency"
+		if db.Engine == sqlstore.SQLite {
+			code, key = "sqlite_autoindex_dossiers_1", "sqlite_autoindex_dossiers_2"
+		}
+		for _, c := range []struct {
+			q     string
+			args  []any
+			index string
+		}{{sqlstore.DossierByCodeForTest, []any{"000.00.00.H01-260302-0001"}, code},
+			{sqlstore.DraftByKeyForTest, []any{3, "k-1"}, key}} {
+			plan, err := db.PlanForTest(ctx, c.q, c.args...)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(plan, c.index+" ") && !strings.HasSuffix(strings.TrimSpace(plan), c.index) {
+				t.Errorf("%s does not use %s:\n%s", c.q, c.index, plan)
+			}
+		}
 	})
 }

@@ -34,14 +34,27 @@ type migration struct {
 	sql     string
 }
 
-func loadMigrations() ([]migration, error) {
+// loadMigrations reads the migrations engine applies. A file named NNNN_name.sql is for
+// both engines; NNNN_name.postgres.sql or NNNN_name.sqlite.sql is for that engine alone,
+// for what the other cannot say or does not need, and the other skips that number.
+func loadMigrations(engine Engine) ([]migration, error) {
 	entries, err := fs.ReadDir(migrationFiles, "migrations")
 	if err != nil {
 		return nil, err
 	}
 	var out []migration
 	for _, e := range entries {
-		num, name, ok := strings.Cut(strings.TrimSuffix(e.Name(), ".sql"), "_")
+		stem := strings.TrimSuffix(e.Name(), ".sql")
+		if rest, only, ok := strings.Cut(stem, "."); ok {
+			if only != string(SQLite) && only != string(Postgres) {
+				return nil, fmt.Errorf("sqlstore: migration %q names no engine", e.Name())
+			}
+			if Engine(only) != engine {
+				continue
+			}
+			stem = rest
+		}
+		num, name, ok := strings.Cut(stem, "_")
 		v, err := strconv.Atoi(num)
 		if !ok || err != nil {
 			return nil, fmt.Errorf("sqlstore: migration %q is not named NNNN_name.sql", e.Name())
@@ -53,13 +66,18 @@ func loadMigrations() ([]migration, error) {
 		out = append(out, migration{v, name, string(body)})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].version < out[j].version })
+	for i := 1; i < len(out); i++ {
+		if out[i].version == out[i-1].version {
+			return nil, fmt.Errorf("sqlstore: two migrations numbered %04d", out[i].version)
+		}
+	}
 	return out, nil
 }
 
 // Migrate applies every migration not yet recorded. On PostgreSQL an advisory lock keeps two
 // instances starting together from applying the same migration twice.
 func (db *DB) Migrate(ctx context.Context) error {
-	migs, err := loadMigrations()
+	migs, err := loadMigrations(db.Engine)
 	if err != nil {
 		return err
 	}
