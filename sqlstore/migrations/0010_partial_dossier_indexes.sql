@@ -1,7 +1,8 @@
 -- A draft is listed to its owner alone (dossiers_owner) and found by no other list, and a
 -- dossier has no open step before it is received and no receipt before that. The indexes
 -- below leave out the rows their lists can never return, so each write of a dossier row
--- updates fewer of them: a draft now touches its key, its owner and its idempotency key.
+-- updates fewer of them: of the secondary indexes a draft now enters only its owner's and
+-- the unique ones.
 --
 -- A query picks a partial index only when its WHERE says what the index's WHERE says, and
 -- neither engine reads that from a bound parameter: the lists write "status <> 0" and
