@@ -15,14 +15,22 @@ start)
   as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
   as_pg "$bin/initdb" -D "$dir/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1
   as_pg "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -o "-k $dir -h 127.0.0.1 -p $port -c fsync=off -c max_connections=300 -c shared_buffers=256MB" start >/dev/null
+  # A streaming standby of it, for the tests of reads served by a replica.
+  port2=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+  as_pg "$bin/pg_basebackup" -h 127.0.0.1 -p "$port" -U postgres -D "$dir/standby" -R -X stream -c fast >"$dir/basebackup.log" 2>&1
+  as_pg "$bin/pg_ctl" -D "$dir/standby" -l "$dir/standby.log" -w -o "-k $dir -h 127.0.0.1 -p $port2 -c fsync=off -c max_connections=300" start >/dev/null
   echo "export MOTCUA_PG_DIR=$dir MOTCUA_PG_BIN=$bin MOTCUA_PG_PORT=$port"
   echo "export MOTCUA_TEST_POSTGRES='postgres://postgres@127.0.0.1:$port/postgres?sslmode=disable'"
+  echo "export MOTCUA_TEST_POSTGRES_REPLICA='postgres://postgres@127.0.0.1:$port2/postgres?sslmode=disable'"
   ;;
 stop)
   dir=${2:?data folder}
   bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
-  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$bin/pg_ctl" -D "$dir/data" -m immediate stop >/dev/null 2>&1 || true
-  else "$bin/pg_ctl" -D "$dir/data" -m immediate stop >/dev/null 2>&1 || true; fi
+  for data in "$dir/standby" "$dir/data"; do
+    [ -d "$data" ] || continue
+    if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$bin/pg_ctl" -D "$data" -m immediate stop >/dev/null 2>&1 || true
+    else "$bin/pg_ctl" -D "$data" -m immediate stop >/dev/null 2>&1 || true; fi
+  done
   rm -rf "$dir"
   ;;
 *) echo "usage: $0 start|stop DIR" >&2; exit 2 ;;

@@ -55,6 +55,8 @@ type DB struct {
 	recent recentDossiers
 	// codes deals dossier code numbers on PostgreSQL (see codes.go).
 	codes codeDealer
+	// replica serves the reads that may lag, when set (see UseReplica).
+	replica *replica
 }
 
 // stmtCache holds prepared statements of one pool by query text. Queries built from
@@ -230,6 +232,9 @@ func (db *DB) Close() error {
 	var err error
 	if db.checkpoints != nil {
 		err = db.checkpoints.close()
+	}
+	if db.replica != nil {
+		err = errors.Join(err, db.replica.close())
 	}
 	err = errors.Join(err, db.write.Close())
 	if db.read != db.write {
@@ -421,14 +426,14 @@ func (db *DB) query(ctx context.Context, q string, args ...any) (*sql.Rows, erro
 	if st := db.readStmt(ctx, q); st != nil {
 		return st.QueryContext(ctx, args...)
 	}
-	return db.read.QueryContext(ctx, db.bind(q), args...)
+	return db.reader(ctx).QueryContext(ctx, db.bind(q), args...)
 }
 
 func (db *DB) queryRow(ctx context.Context, q string, args ...any) *sql.Row {
 	if st := db.readStmt(ctx, q); st != nil {
 		return st.QueryRowContext(ctx, args...)
 	}
-	return db.read.QueryRowContext(ctx, db.bind(q), args...)
+	return db.reader(ctx).QueryRowContext(ctx, db.bind(q), args...)
 }
 
 func (db *DB) exec(ctx context.Context, q string, args ...any) (sql.Result, error) {

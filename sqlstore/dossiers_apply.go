@@ -159,7 +159,7 @@ func (t *Tx) appendEvent(ctx context.Context, id int64, e dossier.Event) error {
 
 // DossierEvents returns a dossier's history in order.
 func (db *DB) DossierEvents(ctx context.Context, id int64) ([]dossier.Event, error) {
-	return db.events(ctx, db.read, id)
+	return db.events(ctx, db.reader(ctx), id)
 }
 
 func (db *DB) events(ctx context.Context, q rowsSource, id int64) ([]dossier.Event, error) {

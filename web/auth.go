@@ -79,6 +79,9 @@ func (s *Server) guard(rt route) http.Handler {
 				return
 			}
 		}
+		if rt.mayLag {
+			r = r.WithContext(sqlstore.MayLag(r.Context()))
+		}
 		rt.h(w, r)
 	})
 }

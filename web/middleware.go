@@ -2,8 +2,8 @@ package web
 
 import (
 	"context"
-	"github.com/motcua/motcua/sqlstore"
 	"log/slog"
+	"math"
 	"net"
 	"net/http"
 	"runtime/debug"
@@ -13,6 +13,8 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
+
+	"github.com/motcua/motcua/sqlstore"
 )
 
 type csrfCtxKey struct{}
@@ -69,6 +71,27 @@ func newMetrics(reg *prometheus.Registry, db *sqlstore.DB) *metrics {
 				Name: "motcua_code_numbers_locked_total",
 				Help: "Dossier code numbers taken under the sequence's row lock.",
 			}, func() float64 { _, _, n := db.CodeNumbers(); return float64(n) }))
+	}
+	if db.Replica().Configured {
+		reg.MustRegister(
+			prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+				Name: "motcua_db_replica_serving",
+				Help: "1 while the PostgreSQL replica serves the reads that may lag, 0 while they go to the primary.",
+			}, func() float64 {
+				if db.Replica().Serving {
+					return 1
+				}
+				return 0
+			}),
+			prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+				Name: "motcua_db_replica_lag_seconds",
+				Help: "How far the replica was behind the primary at the last check, to within its interval (NaN: unknown).",
+			}, func() float64 {
+				if st := db.Replica(); st.Err == nil || st.Lag > 0 {
+					return st.Lag.Seconds()
+				}
+				return math.NaN()
+			}))
 	}
 	return m
 }

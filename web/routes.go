@@ -13,6 +13,15 @@ type route struct {
 	perm    org.Permission
 	api     bool
 	h       http.HandlerFunc
+	// mayLag lets a PostgreSQL replica serve the route's reads (sqlstore.MayLag): figures
+	// and public lookups, which may be a few seconds behind.
+	mayLag bool
+}
+
+// lagging marks r's reads as ones a replica may serve.
+func (r route) lagging() route {
+	r.mayLag = true
+	return r
 }
 
 // routes lists every route of the server in one place. The authorization tests walk this
@@ -101,13 +110,14 @@ type RouteInfo struct {
 	Pattern    string
 	Permission org.Permission
 	API        bool
+	MayLag     bool
 }
 
 // Routes lists every route with the permission it needs.
 func (s *Server) Routes() []RouteInfo {
 	var out []RouteInfo
 	for _, r := range s.routes() {
-		out = append(out, RouteInfo{r.pattern, r.perm, r.api})
+		out = append(out, RouteInfo{r.pattern, r.perm, r.api, r.mayLag})
 	}
 	return out
 }

@@ -31,7 +31,7 @@ func (s *Server) applicantPageRoutes() []route {
 		page("GET /my/dossiers/{id}/withdraw", file, s.myWithdrawPage),
 		page("POST /my/dossiers/{id}/withdraw", file, s.myWithdraw),
 		page("POST /my/dossiers/{id}/rating", file, s.myRate),
-		page("GET /track", pub, s.trackPage),
-		page("POST /track", pub, s.trackLookup),
+		page("GET /track", pub, s.trackPage).lagging(),
+		page("POST /track", pub, s.trackLookup).lagging(),
 	}
 }

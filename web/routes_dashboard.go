@@ -8,7 +8,7 @@ import "github.com/motcua/motcua/org"
 func (s *Server) dashboardRoutes() []route {
 	view := org.PermReportsView
 	return []route{
-		{pattern: "GET /dashboard", perm: view, h: s.dashboardPage},
-		{pattern: "GET /dashboard/dossiers", perm: view, h: s.dashboardDossiersPage},
+		{pattern: "GET /dashboard", perm: view, h: s.dashboardPage, mayLag: true},
+		{pattern: "GET /dashboard/dossiers", perm: view, h: s.dashboardDossiersPage, mayLag: true},
 	}
 }

@@ -35,7 +35,7 @@ func (s *Server) dossierRoutes() []route {
 		api("GET /api/v1/dossiers/{id}/forms/{form}", signed, s.apiDossierForm),
 		api("GET /api/v1/forms/07.pdf", org.PermDossierBook, s.apiTrackingBookPDF),
 		api("GET /api/v1/forms/07.xlsx", org.PermDossierBook, s.apiTrackingBookXLSX),
-		api("GET /api/v1/track", org.PermPublic, s.apiTrack),
+		api("GET /api/v1/track", org.PermPublic, s.apiTrack).lagging(),
 	}
 	for _, m := range dossierMoves {
 		rs = append(rs, act(m.action, m.perm))

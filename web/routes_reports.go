@@ -14,13 +14,13 @@ func (s *Server) reportRoutes() []route {
 	}
 	view := org.PermReportsView
 	return []route{
-		api("GET /api/v1/reports/summary", view, s.apiReportSummary),
-		api("GET /api/v1/reports/index766", view, s.apiReportIndex766),
-		api("GET /api/v1/reports/trend", view, s.apiReportTrend),
-		api("GET /api/v1/reports/breakdown", view, s.apiReportBreakdown),
-		api("GET /api/v1/reports/bottlenecks", view, s.apiReportBottlenecks),
-		api("GET /api/v1/reports/dossiers", view, s.apiReportDossiers),
-		api("GET /api/v1/reports/export.xlsx", view, s.apiReportExport),
+		api("GET /api/v1/reports/summary", view, s.apiReportSummary).lagging(),
+		api("GET /api/v1/reports/index766", view, s.apiReportIndex766).lagging(),
+		api("GET /api/v1/reports/trend", view, s.apiReportTrend).lagging(),
+		api("GET /api/v1/reports/breakdown", view, s.apiReportBreakdown).lagging(),
+		api("GET /api/v1/reports/bottlenecks", view, s.apiReportBottlenecks).lagging(),
+		api("GET /api/v1/reports/dossiers", view, s.apiReportDossiers).lagging(),
+		api("GET /api/v1/reports/export.xlsx", view, s.apiReportExport).lagging(),
 		// Staff who can see the dossier; the rule is checked in the handler.
 		api("GET /api/v1/dossiers/{id}/sync-payload", org.PermSignedIn, s.apiSyncPayload),
 	}

@@ -71,6 +71,10 @@ func runServe(args []string, stdout io.Writer) error {
 	maxUpload := fs.Int64("max-upload", int64(envInt("MOTCUA_MAX_UPLOAD_MB", 10)), "largest uploaded document in MiB (MOTCUA_MAX_UPLOAD_MB)")
 	remind := fs.Duration("remind-every", envDuration("MOTCUA_REMIND_EVERY", 10*time.Minute),
 		"how often officers are reminded of dossiers due within a working day or overdue; 0 = never (MOTCUA_REMIND_EVERY)")
+	replica := fs.String("db-replica", env("MOTCUA_DB_REPLICA", ""),
+		"postgres:// URL of a streaming replica for the figures and public tracking; empty = the primary serves all (MOTCUA_DB_REPLICA)")
+	replicaLag := fs.Duration("db-replica-max-lag", envDuration("MOTCUA_DB_REPLICA_MAX_LAG", 5*time.Second),
+		"how far behind the replica may be and still serve them (MOTCUA_DB_REPLICA_MAX_LAG)")
 	logLevel := fs.String("log-level", env("MOTCUA_LOG_LEVEL", "info"), "debug, info, warn or error (MOTCUA_LOG_LEVEL)")
 	var s3 s3blob.Config
 	fs.StringVar(&s3.Endpoint, "s3-endpoint", env("MOTCUA_S3_ENDPOINT", ""),
@@ -96,6 +100,13 @@ func runServe(args []string, stdout io.Writer) error {
 	defer db.Close()
 	if err := useObjectStore(ctx, db, s3, log); err != nil {
 		return err
+	}
+	if *replica != "" {
+		if err := db.UseReplica(*replica, *replicaLag, time.Second); err != nil {
+			return err
+		}
+		log.Info("the figures and public tracking read from a PostgreSQL replica while it is close enough behind",
+			"max_lag", replicaLag.String())
 	}
 	if *withDemo {
 		seeded, err := demo.Seed(ctx, db)

@@ -19,6 +19,9 @@ import (
 // PostgresURL is the server tests may use, or "".
 func PostgresURL() string { return os.Getenv("MOTCUA_TEST_POSTGRES") }
 
+// ReplicaURL is a streaming standby of PostgresURL's server, or "".
+func ReplicaURL() string { return os.Getenv("MOTCUA_TEST_POSTGRES_REPLICA") }
+
 // Engines runs fn once per available engine as subtests named "sqlite" and "postgres".
 func Engines(t *testing.T, fn func(t *testing.T, dsn string)) {
 	t.Helper()

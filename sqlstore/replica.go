@@ -1,0 +1,167 @@
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"sync/atomic"
+	"time"
+)
+
+// A PostgreSQL streaming replica can serve the reads that may be a little behind: those
+// made with a context from MayLag (the leaders' figures, public tracking). Everything else,
+// and every read while the replica is down or further behind than allowed, goes to the
+// primary. The replica's lag is measured against the primary's WAL position: every check
+// samples the primary's position, and the replica is as fresh as the newest sample its
+// replay has passed, so the figure is exact to within one check's interval.
+
+// MayLag marks ctx's reads as ones a replica may serve, up to the allowed lag behind.
+func MayLag(ctx context.Context) context.Context { return context.WithValue(ctx, mayLagKey{}, true) }
+
+type mayLagKey struct{}
+
+// ReplicaStatus is what the last check found.
+type ReplicaStatus struct {
+	Configured bool          // a replica is in use
+	Serving    bool          // reads that may lag go to it
+	Lag        time.Duration // how far behind it was, to within a check's interval
+	Err        error         // why it does not serve, if it does not
+}
+
+// replica is the pool on a standby and what its monitor found last.
+type replica struct {
+	pool   *sql.DB
+	maxLag time.Duration
+	every  time.Duration
+	status atomic.Pointer[ReplicaStatus]
+	stop   chan struct{}
+	done   chan struct{}
+}
+
+// walSample is the primary's WAL position at one moment.
+type walSample struct {
+	at  time.Time
+	lsn int64
+}
+
+// UseReplica sends the reads marked with MayLag to the PostgreSQL standby at dsn while it
+// is at most maxLag behind, checking every interval. A standby that cannot be reached is
+// not an error: reads stay on the primary until it answers. Call it before the DB is
+// shared; Close stops the checks.
+func (db *DB) UseReplica(dsn string, maxLag, every time.Duration) error {
+	if db.Engine != Postgres || !IsPostgresURL(dsn) {
+		return errors.New("sqlstore: a replica needs PostgreSQL, for the primary and the replica alike")
+	}
+	if every <= 0 || maxLag < every {
+		return fmt.Errorf("sqlstore: the replica's allowed lag (%s) must be at least its check interval (%s)", maxLag, every)
+	}
+	if db.schema != "" {
+		// The primary's URL chose the schema; the replica reads the same one.
+		u, err := url.Parse(dsn)
+		if err != nil {
+			return fmt.Errorf("sqlstore: bad replica URL: %w", redact(err))
+		}
+		if q := u.Query(); q.Get("search_path") == "" {
+			q.Set("search_path", db.schema)
+			u.RawQuery = q.Encode()
+			dsn = u.String()
+		}
+	}
+	pool, err := sql.Open("pgx", dsn)
+	if err != nil {
+		return fmt.Errorf("sqlstore: replica: %w", redact(err))
+	}
+	r := &replica{pool: pool, maxLag: maxLag, every: every, stop: make(chan struct{}), done: make(chan struct{})}
+	r.status.Store(&ReplicaStatus{Configured: true, Err: errors.New("not checked yet")})
+	db.replica = r
+	go r.monitor(db.read)
+	return nil
+}
+
+// Replica reports the replica's state; Configured is false without one.
+func (db *DB) Replica() ReplicaStatus {
+	if db.replica == nil {
+		return ReplicaStatus{}
+	}
+	return *db.replica.status.Load()
+}
+
+// reader is the pool ctx's reads go to.
+func (db *DB) reader(ctx context.Context) *sql.DB {
+	if r := db.replica; r != nil && ctx.Value(mayLagKey{}) != nil && r.status.Load().Serving {
+		return r.pool
+	}
+	return db.read
+}
+
+// monitor checks the replica's lag until close, keeping the primary's positions of the
+// last maxLag.
+func (r *replica) monitor(primary *sql.DB) {
+	defer close(r.done)
+	var samples []walSample
+	tick := time.NewTicker(r.every)
+	defer tick.Stop()
+	for {
+		samples = r.check(primary, samples)
+		select {
+		case <-r.stop:
+			return
+		case <-tick.C:
+		}
+	}
+}
+
+// check samples the primary, asks the replica how far it has replayed and records the
+// outcome; it answers the samples to keep.
+func (r *replica) check(primary *sql.DB, samples []walSample) []walSample {
+	ctx, cancel := context.WithTimeout(context.Background(), r.every)
+	defer cancel()
+	now := time.Now()
+	var lsn int64
+	if err := primary.QueryRowContext(ctx, `SELECT (pg_current_wal_lsn() - '0/0')::bigint`).Scan(&lsn); err != nil {
+		r.status.Store(&ReplicaStatus{Configured: true, Err: fmt.Errorf("primary's WAL position: %w", redact(err))})
+		return samples
+	}
+	samples = append(samples, walSample{now, lsn})
+	for len(samples) > 1 && now.Sub(samples[1].at) > r.maxLag {
+		samples = samples[1:]
+	}
+	var replayed sql.NullInt64
+	err := r.pool.QueryRowContext(ctx, `SELECT (pg_last_wal_replay_lsn() - '0/0')::bigint`).Scan(&replayed)
+	switch {
+	case err != nil:
+		err = fmt.Errorf("replica: %w", redact(err))
+	case !replayed.Valid:
+		err = errors.New("replica: the server is not a standby")
+	}
+	if err != nil {
+		r.status.Store(&ReplicaStatus{Configured: true, Err: err})
+		return samples
+	}
+	st := &ReplicaStatus{Configured: true, Lag: -1}
+	for i := len(samples) - 1; i >= 0; i-- {
+		if samples[i].lsn <= replayed.Int64 {
+			st.Lag = now.Sub(samples[i].at)
+			break
+		}
+	}
+	switch {
+	case st.Lag < 0:
+		st.Err = fmt.Errorf("replica: behind the primary's position of %s ago", now.Sub(samples[0].at).Round(time.Millisecond))
+	case st.Lag > r.maxLag:
+		st.Err = fmt.Errorf("replica: %s behind, more than %s", st.Lag.Round(time.Millisecond), r.maxLag)
+	default:
+		st.Serving = true
+	}
+	r.status.Store(st)
+	return samples
+}
+
+// close stops the checks and closes the pool.
+func (r *replica) close() error {
+	close(r.stop)
+	<-r.done
+	return r.pool.Close()
+}

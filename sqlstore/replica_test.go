@@ -1,0 +1,119 @@
+package sqlstore_test
+
+import (
+	"context"
+	"errors"
+	"net"
+	"testing"
+	"time"
+
+	"github.com/motcua/motcua"
+	"github.com/motcua/motcua/catalog"
+	"github.com/motcua/motcua/sqlstore"
+	"github.com/motcua/motcua/sqlstore/sqlstoretest"
+)
+
+// found reports whether ctx's read finds dossier id.
+func found(t *testing.T, ctx context.Context, db *sqlstore.DB, id int64) bool {
+	t.Helper()
+	_, err := db.Dossier(ctx, id)
+	if errors.Is(err, motcua.ErrNotFound) {
+		return false
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	return true
+}
+
+// A read that may lag is served by the standby while it is close enough behind, and by
+// the primary once it falls further behind or for any other read. The standby's replay is
+// paused to hold it back.
+func TestReplicaServesReadsThatMayLag(t *testing.T) {
+	if sqlstoretest.ReplicaURL() == "" {
+		t.Skip("MOTCUA_TEST_POSTGRES_REPLICA is not set")
+	}
+	db := sqlstoretest.Open(t, sqlstoretest.PostgresDSN(t))
+	const maxLag = 3 * time.Second
+	if err := db.UseReplica(sqlstoretest.ReplicaURL(), maxLag, 50*time.Millisecond); err != nil {
+		t.Fatal(err)
+	}
+	sqlstoretest.WaitReplica(t, db, true)
+	resume := sqlstoretest.PauseReplica(t)
+
+	id := create(t, db, newDraft(t, catalog.ChannelCounter, 0, ""), 1)
+	ctx, lagging := context.Background(), sqlstore.MayLag(context.Background())
+	if !db.Replica().Serving {
+		t.Fatalf("the replica stopped serving at once: %+v", db.Replica())
+	}
+	if found(t, lagging, db, id) {
+		t.Error("a read that may lag was not served by the paused standby")
+	}
+	if !found(t, ctx, db, id) {
+		t.Error("a read that may not lag missed a committed dossier")
+	}
+
+	st := sqlstoretest.WaitReplica(t, db, false)
+	if st.Err == nil {
+		t.Errorf("a replica held back serves no reads, with no reason given: %+v", st)
+	}
+	if !found(t, lagging, db, id) {
+		t.Error("with the standby too far behind, a read that may lag was not sent to the primary")
+	}
+
+	resume()
+	if st := sqlstoretest.WaitReplica(t, db, true); st.Lag > maxLag || st.Err != nil {
+		t.Errorf("serving with %+v", st)
+	}
+	if !found(t, lagging, db, id) {
+		t.Error("the standby caught up but does not show the dossier")
+	}
+}
+
+// A replica that cannot be reached costs nothing but its checks: every read goes to the
+// primary, and serving starts anyway.
+func TestReplicaDownKeepsReadsOnPrimary(t *testing.T) {
+	db := sqlstoretest.Open(t, sqlstoretest.PostgresDSN(t))
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := ln.Addr().String()
+	ln.Close()
+	if err := db.UseReplica("postgres://postgres@"+addr+"/postgres?sslmode=disable&connect_timeout=1", time.Second,
+		100*time.Millisecond); err != nil {
+		t.Fatal(err)
+	}
+	id := create(t, db, newDraft(t, catalog.ChannelCounter, 0, ""), 1)
+	deadline := time.Now().Add(10 * time.Second)
+	for db.Replica().Err == nil || db.Replica().Err.Error() == "not checked yet" {
+		if time.Now().After(deadline) {
+			t.Fatal("the unreachable replica was never checked")
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	if st := db.Replica(); st.Serving || !st.Configured {
+		t.Errorf("an unreachable replica: %+v", st)
+	}
+	if !found(t, sqlstore.MayLag(context.Background()), db, id) {
+		t.Error("a read that may lag failed with the replica down")
+	}
+}
+
+// A replica is PostgreSQL's, and must be allowed to lag at least one check's interval.
+func TestReplicaNeedsPostgres(t *testing.T) {
+	db := sqlstoretest.Open(t, sqlstoretest.SQLiteDSN(t))
+	if err := db.UseReplica("postgres://replica/motcua", time.Second, 100*time.Millisecond); err == nil {
+		t.Error("SQLite took a replica")
+	}
+	if db.Replica().Configured {
+		t.Error("SQLite reports a replica")
+	}
+	if sqlstoretest.PostgresURL() == "" {
+		return
+	}
+	pg := sqlstoretest.Open(t, sqlstoretest.PostgresDSN(t))
+	if err := pg.UseReplica("postgres://replica/motcua", 50*time.Millisecond, time.Second); err == nil {
+		t.Error("a replica allowed to lag less than its check interval was taken")
+	}
+}

@@ -1,0 +1,81 @@
+package web_test
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/motcua/motcua/sqlstore/sqlstoretest"
+	"github.com/motcua/motcua/web"
+)
+
+// The leaders' figures come from the replica while it is close behind and from the
+// primary once it falls further back; the officers' lists never lag.
+func TestFiguresReadFromTheReplica(t *testing.T) {
+	if sqlstoretest.ReplicaURL() == "" {
+		t.Skip("MOTCUA_TEST_POSTGRES_REPLICA is not set")
+	}
+	e := newEnv(t, sqlstoretest.PostgresDSN(t), web.Config{})
+	if err := e.db.UseReplica(sqlstoretest.ReplicaURL(), 3*time.Second, 50*time.Millisecond); err != nil {
+		t.Fatal(err)
+	}
+	citizen, desk, leader := e.token("congdan"), e.token("tiepnhan"), e.token("lanhdao")
+	today := time.Now().In(time.FixedZone("ICT", 7*3600)).Format(time.DateOnly)
+	received := func() int {
+		var sum struct{ Received int }
+		r := e.do("GET", "/api/v1/reports/summary?from="+today+"&to="+today, leader, nil)
+		if r.status != 200 {
+			t.Fatalf("summary: %d %s", r.status, r.body)
+		}
+		r.json(t, &sum)
+		return sum.Received
+	}
+	listed := func() int {
+		var page struct{ Items []struct{ ID int64 } }
+		e.do("GET", "/api/v1/dossiers?queue=all", desk, nil).json(t, &page)
+		return len(page.Items)
+	}
+	e.received(citizen, desk)
+	sqlstoretest.WaitReplica(t, e.db, true)
+	for deadline := time.Now().Add(10 * time.Second); received() != 1; time.Sleep(20 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatal("the replica never showed the first receipt")
+		}
+	}
+
+	resume := sqlstoretest.PauseReplica(t)
+	e.received(citizen, desk)
+	if n := received(); n != 1 || !e.db.Replica().Serving {
+		t.Errorf("with the replica paused and serving (%+v), the figures count %d receipts, not the replica's 1", e.db.Replica(), n)
+	}
+	if n := listed(); n != 2 {
+		t.Errorf("the desk's list shows %d dossiers, not 2: lists must not lag", n)
+	}
+	sqlstoretest.WaitReplica(t, e.db, false)
+	if n := received(); n != 2 {
+		t.Errorf("with the replica too far behind, the figures count %d receipts, not the primary's 2", n)
+	}
+	resume()
+	sqlstoretest.WaitReplica(t, e.db, true)
+}
+
+// Only reads may lag: the routes a replica may serve are the figures' and the public
+// lookup's, and no route that changes anything.
+func TestOnlyReadsMayLag(t *testing.T) {
+	e := newEnv(t, sqlstoretest.SQLiteDSN(t), web.Config{})
+	lookups := map[string]bool{"GET /track": true, "POST /track": true, "GET /api/v1/track": true}
+	n := 0
+	for _, rt := range e.srv.Routes() {
+		if !rt.MayLag {
+			continue
+		}
+		n++
+		figures := strings.HasPrefix(rt.Pattern, "GET /api/v1/reports/") || strings.HasPrefix(rt.Pattern, "GET /dashboard")
+		if !figures && !lookups[rt.Pattern] {
+			t.Errorf("%s may be served by a replica", rt.Pattern)
+		}
+	}
+	if n < 10 {
+		t.Errorf("only %d routes may lag", n)
+	}
+}
