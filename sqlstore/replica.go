@@ -36,8 +36,10 @@ type replica struct {
 	maxLag time.Duration
 	every  time.Duration
 	status atomic.Pointer[ReplicaStatus]
-	stop   chan struct{}
-	done   chan struct{}
+	// changed is told when the replica starts or stops serving (nil: no one is).
+	changed func(ReplicaStatus)
+	stop    chan struct{}
+	done    chan struct{}
 }
 
 // walSample is the primary's WAL position at one moment.
@@ -47,10 +49,11 @@ type walSample struct {
 }
 
 // UseReplica sends the reads marked with MayLag to the PostgreSQL standby at dsn while it
-// is at most maxLag behind, checking every interval. A standby that cannot be reached is
-// not an error: reads stay on the primary until it answers. Call it before the DB is
-// shared; Close stops the checks.
-func (db *DB) UseReplica(dsn string, maxLag, every time.Duration) error {
+// is at most maxLag behind, checking every interval; changed, if not nil, is told each
+// time it starts or stops serving them. A standby that cannot be reached is not an error:
+// reads stay on the primary until it answers. Call it before the DB is shared; Close
+// stops the checks.
+func (db *DB) UseReplica(dsn string, maxLag, every time.Duration, changed func(ReplicaStatus)) error {
 	if db.Engine != Postgres || !IsPostgresURL(dsn) {
 		return errors.New("sqlstore: a replica needs PostgreSQL, for the primary and the replica alike")
 	}
@@ -73,7 +76,8 @@ func (db *DB) UseReplica(dsn string, maxLag, every time.Duration) error {
 	if err != nil {
 		return fmt.Errorf("sqlstore: replica: %w", redact(err))
 	}
-	r := &replica{pool: pool, maxLag: maxLag, every: every, stop: make(chan struct{}), done: make(chan struct{})}
+	r := &replica{pool: pool, maxLag: maxLag, every: every, changed: changed, stop: make(chan struct{}),
+		done: make(chan struct{})}
 	r.status.Store(&ReplicaStatus{Configured: true, Err: errors.New("not checked yet")})
 	db.replica = r
 	go r.monitor(db.read)
@@ -116,6 +120,7 @@ func (r *replica) monitor(primary *sql.DB) {
 // check samples the primary, asks the replica how far it has replayed and records the
 // outcome; it answers the samples to keep.
 func (r *replica) check(primary *sql.DB, samples []walSample) []walSample {
+	defer r.tell(r.status.Load().Serving)
 	ctx, cancel := context.WithTimeout(context.Background(), r.every)
 	defer cancel()
 	now := time.Now()
@@ -157,6 +162,13 @@ func (r *replica) check(primary *sql.DB, samples []walSample) []walSample {
 	}
 	r.status.Store(st)
 	return samples
+}
+
+// tell reports the state just recorded to changed if serving differs from was.
+func (r *replica) tell(was bool) {
+	if st := r.status.Load(); r.changed != nil && st.Serving != was {
+		r.changed(*st)
+	}
 }
 
 // close stops the checks and closes the pool.

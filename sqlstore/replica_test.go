@@ -3,6 +3,7 @@ package sqlstore_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net"
 	"testing"
 	"time"
@@ -35,7 +36,9 @@ func TestReplicaServesReadsThatMayLag(t *testing.T) {
 	}
 	db := sqlstoretest.Open(t, sqlstoretest.PostgresDSN(t))
 	const maxLag = 3 * time.Second
-	if err := db.UseReplica(sqlstoretest.ReplicaURL(), maxLag, 50*time.Millisecond); err != nil {
+	told := make(chan bool, 10)
+	if err := db.UseReplica(sqlstoretest.ReplicaURL(), maxLag, 50*time.Millisecond,
+		func(st sqlstore.ReplicaStatus) { told <- st.Serving }); err != nil {
 		t.Fatal(err)
 	}
 	sqlstoretest.WaitReplica(t, db, true)
@@ -68,6 +71,13 @@ func TestReplicaServesReadsThatMayLag(t *testing.T) {
 	if !found(t, lagging, db, id) {
 		t.Error("the standby caught up but does not show the dossier")
 	}
+	var changes []bool
+	for len(told) > 0 {
+		changes = append(changes, <-told)
+	}
+	if fmt.Sprint(changes) != "[true false true]" {
+		t.Errorf("told of the changes %v, not [true false true]", changes)
+	}
 }
 
 // A replica that cannot be reached costs nothing but its checks: every read goes to the
@@ -81,7 +91,7 @@ func TestReplicaDownKeepsReadsOnPrimary(t *testing.T) {
 	addr := ln.Addr().String()
 	ln.Close()
 	if err := db.UseReplica("postgres://postgres@"+addr+"/postgres?sslmode=disable&connect_timeout=1", time.Second,
-		100*time.Millisecond); err != nil {
+		100*time.Millisecond, nil); err != nil {
 		t.Fatal(err)
 	}
 	id := create(t, db, newDraft(t, catalog.ChannelCounter, 0, ""), 1)
@@ -103,7 +113,7 @@ func TestReplicaDownKeepsReadsOnPrimary(t *testing.T) {
 // A replica is PostgreSQL's, and must be allowed to lag at least one check's interval.
 func TestReplicaNeedsPostgres(t *testing.T) {
 	db := sqlstoretest.Open(t, sqlstoretest.SQLiteDSN(t))
-	if err := db.UseReplica("postgres://replica/motcua", time.Second, 100*time.Millisecond); err == nil {
+	if err := db.UseReplica("postgres://replica/motcua", time.Second, 100*time.Millisecond, nil); err == nil {
 		t.Error("SQLite took a replica")
 	}
 	if db.Replica().Configured {
@@ -113,7 +123,7 @@ func TestReplicaNeedsPostgres(t *testing.T) {
 		return
 	}
 	pg := sqlstoretest.Open(t, sqlstoretest.PostgresDSN(t))
-	if err := pg.UseReplica("postgres://replica/motcua", 50*time.Millisecond, time.Second); err == nil {
+	if err := pg.UseReplica("postgres://replica/motcua", 50*time.Millisecond, time.Second, nil); err == nil {
 		t.Error("a replica allowed to lag less than its check interval was taken")
 	}
 }

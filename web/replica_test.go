@@ -16,7 +16,7 @@ func TestFiguresReadFromTheReplica(t *testing.T) {
 		t.Skip("MOTCUA_TEST_POSTGRES_REPLICA is not set")
 	}
 	e := newEnv(t, sqlstoretest.PostgresDSN(t), web.Config{})
-	if err := e.db.UseReplica(sqlstoretest.ReplicaURL(), 3*time.Second, 50*time.Millisecond); err != nil {
+	if err := e.db.UseReplica(sqlstoretest.ReplicaURL(), 3*time.Second, 50*time.Millisecond, nil); err != nil {
 		t.Fatal(err)
 	}
 	citizen, desk, leader := e.token("congdan"), e.token("tiepnhan"), e.token("lanhdao")

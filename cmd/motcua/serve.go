@@ -102,7 +102,14 @@ func runServe(args []string, stdout io.Writer) error {
 		return err
 	}
 	if *replica != "" {
-		if err := db.UseReplica(*replica, *replicaLag, time.Second); err != nil {
+		changed := func(st sqlstore.ReplicaStatus) {
+			if st.Serving {
+				log.Info("the replica serves the figures and public tracking again", "lag", st.Lag.String())
+			} else {
+				log.Warn("the replica does not serve: the primary serves every read", "err", st.Err)
+			}
+		}
+		if err := db.UseReplica(*replica, *replicaLag, time.Second, changed); err != nil {
 			return err
 		}
 		log.Info("the figures and public tracking read from a PostgreSQL replica while it is close enough behind",
