@@ -27,7 +27,7 @@ type mayLagKey struct{}
 type ReplicaStatus struct {
 	Configured bool          // a replica is in use
 	Serving    bool          // reads that may lag go to it
-	Lag        time.Duration // how far behind it was, to within a check's interval
+	Lag        time.Duration // how far behind it was, to within a check's interval; -1 if behind every position kept
 	Err        error         // why it does not serve, if it does not
 }
 
