@@ -22,7 +22,7 @@ func TestListsUseTheirIndexes(t *testing.T) {
 	}{
 		{"to receive", sqlstore.DossierFilter{Queue: sqlstore.QueueToReceive}, []string{"dossiers_status"}},
 		{"waiting", sqlstore.DossierFilter{Queue: sqlstore.QueueWaiting}, []string{"dossiers_status"}},
-		{"by status", sqlstore.DossierFilter{Queue: sqlstore.QueueToReceive, Statuses: []dossier.Status{dossier.Receiving}},
+		{"by status", sqlstore.DossierFilter{Queue: sqlstore.QueueAll, Statuses: []dossier.Status{dossier.Receiving}},
 			[]string{"dossiers_status"}},
 		{"my steps", sqlstore.DossierFilter{Queue: sqlstore.QueueMySteps, StepUnit: "VP", AssigneeID: 7}, []string{"dossiers_step"}},
 		{"due soon", sqlstore.DossierFilter{Queue: sqlstore.QueueDueSoon, Now: now, DueBy: now.Add(72 * time.Hour)},

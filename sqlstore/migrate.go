@@ -34,11 +34,12 @@ type migration struct {
 	sql     string
 }
 
-// loadMigrations reads the migrations engine applies. A file named NNNN_name.sql is for
-// both engines; NNNN_name.postgres.sql or NNNN_name.sqlite.sql is for that engine alone,
-// for what the other cannot say or does not need, and the other skips that number.
-func loadMigrations(engine Engine) ([]migration, error) {
-	entries, err := fs.ReadDir(migrationFiles, "migrations")
+// loadMigrations reads the migrations engine applies from the folder "migrations" of
+// fsys. A file named NNNN_name.sql is for both engines; NNNN_name.postgres.sql or
+// NNNN_name.sqlite.sql is for that engine alone, for what the other cannot say or does not
+// need, and the other skips that number.
+func loadMigrations(fsys fs.FS, engine Engine) ([]migration, error) {
+	entries, err := fs.ReadDir(fsys, "migrations")
 	if err != nil {
 		return nil, err
 	}
@@ -59,7 +60,7 @@ func loadMigrations(engine Engine) ([]migration, error) {
 		if !ok || err != nil {
 			return nil, fmt.Errorf("sqlstore: migration %q is not named NNNN_name.sql", e.Name())
 		}
-		body, err := migrationFiles.ReadFile("migrations/" + e.Name())
+		body, err := fs.ReadFile(fsys, "migrations/"+e.Name())
 		if err != nil {
 			return nil, err
 		}
@@ -77,7 +78,7 @@ func loadMigrations(engine Engine) ([]migration, error) {
 // Migrate applies every migration not yet recorded. On PostgreSQL an advisory lock keeps two
 // instances starting together from applying the same migration twice.
 func (db *DB) Migrate(ctx context.Context) error {
-	migs, err := loadMigrations(db.Engine)
+	migs, err := loadMigrations(migrationFiles, db.Engine)
 	if err != nil {
 		return err
 	}
