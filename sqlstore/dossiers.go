@@ -32,10 +32,12 @@ func (db *DB) CreateDossierDraft(ctx context.Context, d *dossier.Dossier, filedB
 	if err != nil {
 		return 0, false, err
 	}
+	// The conflict target names the index's condition: on PostgreSQL the idempotency key's
+	// unique index is partial (migrations/0011_lean_dossier_rows.postgres.sql).
 	err = db.writeRow(ctx, `INSERT INTO dossiers (status, procedure_code, procedure_name, version_number, channel,
 		owner_account_id, created_by, idempotency_key, applicant_name, applicant_id_number, applicant_phone,
 		created_at, updated_at, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-		ON CONFLICT (created_by, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING RETURNING id`, // the key's index on PostgreSQL is partial (migrations/0011_lean_dossier_rows.postgres.sql)
+		ON CONFLICT (created_by, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING RETURNING id`,
 		int(d.Status), d.ProcedureCode, d.ProcedureName, d.VersionNumber, int(d.Channel),
 		nullID(d.OwnerAccountID), filedBy, nullText(d.IdempotencyKey), d.Applicant.Name, d.Applicant.IDNumber,
 		d.Applicant.Phone, d.CreatedAt.UnixMilli(), d.UpdatedAt.UnixMilli(), string(body)).Scan(&id)

@@ -27,7 +27,7 @@ type mayLagKey struct{}
 type ReplicaStatus struct {
 	Configured bool          // a replica is in use
 	Serving    bool          // reads that may lag go to it
-	Lag        time.Duration // how far behind it was, to within a check's interval; -1 if behind every position kept
+	Lag        time.Duration // how far behind it was, to within a check's interval; -1 when not known
 	Err        error         // why it does not serve, if it does not
 }
 
@@ -81,7 +81,7 @@ func (db *DB) UseReplica(dsn string, maxLag, every time.Duration, changed func(R
 	pool.SetMaxIdleConns(max(10, 4*runtime.NumCPU()))
 	r := &replica{pool: pool, maxLag: maxLag, every: every, changed: changed, stop: make(chan struct{}),
 		done: make(chan struct{})}
-	r.status.Store(&ReplicaStatus{Configured: true, Err: errors.New("not checked yet")})
+	r.status.Store(unknownLag(errors.New("not checked yet")))
 	db.replica = r
 	go r.monitor(db.read)
 	return nil
@@ -129,7 +129,7 @@ func (r *replica) check(primary *sql.DB, samples []walSample) []walSample {
 	now := time.Now()
 	var lsn int64
 	if err := primary.QueryRowContext(ctx, `SELECT (pg_current_wal_lsn() - '0/0')::bigint`).Scan(&lsn); err != nil {
-		r.status.Store(&ReplicaStatus{Configured: true, Err: fmt.Errorf("primary's WAL position: %w", redact(err))})
+		r.status.Store(unknownLag(fmt.Errorf("primary's WAL position: %w", redact(err))))
 		return samples
 	}
 	samples = append(samples, walSample{now, lsn})
@@ -145,10 +145,10 @@ func (r *replica) check(primary *sql.DB, samples []walSample) []walSample {
 		err = errors.New("replica: the server is not a standby")
 	}
 	if err != nil {
-		r.status.Store(&ReplicaStatus{Configured: true, Err: err})
+		r.status.Store(unknownLag(err))
 		return samples
 	}
-	st := &ReplicaStatus{Configured: true, Lag: -1}
+	st := unknownLag(nil)
 	for i := len(samples) - 1; i >= 0; i-- {
 		if samples[i].lsn <= replayed.Int64 {
 			st.Lag = now.Sub(samples[i].at)
@@ -165,6 +165,11 @@ func (r *replica) check(primary *sql.DB, samples []walSample) []walSample {
 	}
 	r.status.Store(st)
 	return samples
+}
+
+// unknownLag is the state of a replica whose lag is not known, for the reason err.
+func unknownLag(err error) *ReplicaStatus {
+	return &ReplicaStatus{Configured: true, Lag: -1, Err: err}
 }
 
 // tell reports the state just recorded to changed if serving differs from was.

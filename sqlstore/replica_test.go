@@ -65,7 +65,7 @@ func TestReplicaServesReadsThatMayLag(t *testing.T) {
 	}
 
 	resume()
-	if st := sqlstoretest.WaitReplica(t, db, true); st.Lag > maxLag || st.Err != nil {
+	if st := sqlstoretest.WaitReplica(t, db, true); st.Lag < 0 || st.Lag > maxLag || st.Err != nil {
 		t.Errorf("serving with %+v", st)
 	}
 	if !found(t, lagging, db, id) {
@@ -102,7 +102,7 @@ func TestReplicaDownKeepsReadsOnPrimary(t *testing.T) {
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
-	if st := db.Replica(); st.Serving || !st.Configured {
+	if st := db.Replica(); st.Serving || !st.Configured || st.Lag != -1 {
 		t.Errorf("an unreachable replica: %+v", st)
 	}
 	if !found(t, sqlstore.MayLag(context.Background()), db, id) {

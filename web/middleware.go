@@ -87,8 +87,8 @@ func newMetrics(reg *prometheus.Registry, db *sqlstore.DB) *metrics {
 				Name: "motcua_db_replica_lag_seconds",
 				Help: "How far the replica was behind the primary at the last check, to within its interval (NaN: unknown).",
 			}, func() float64 {
-				if st := db.Replica(); st.Err == nil || st.Lag > 0 {
-					return st.Lag.Seconds()
+				if lag := db.Replica().Lag; lag >= 0 {
+					return lag.Seconds()
 				}
 				return math.NaN()
 			}))
