@@ -36,14 +36,15 @@ func (db *DB) AddDocument(ctx context.Context, doc Document, content []byte) (Do
 	doc.SHA256, doc.Size = hex.EncodeToString(sum[:]), int64(len(content))
 	doc.UploadedAt = doc.UploadedAt.Truncate(time.Millisecond)
 	inStore := db.blobs != nil
+	stored := content
 	if inStore {
-		// The object is put before the transaction, so a committed row always finds its
-		// content. If the transaction then fails, the object is left unreferenced: harmless,
-		// as its key is its SHA-256 and a later upload of the same bytes reuses it.
+		// The object is put before the transaction, so a committed row finds its content.
+		// If the transaction then fails, the object is left unreferenced until a sweep
+		// removes it (SweepDocuments).
 		if err := db.putDocument(ctx, doc, content); err != nil {
 			return doc, err
 		}
-		content = []byte{}
+		stored = []byte{}
 	}
 	err := db.InTx(ctx, func(tx *Tx) error {
 		var n int
@@ -56,9 +57,13 @@ func (db *DB) AddDocument(ctx context.Context, doc Document, content []byte) (Do
 		return tx.QueryRow(ctx, `INSERT INTO dossier_documents (dossier_id, slot, slot_name, filename, content_type,
 			size, sha256, content, content_in_store, uploaded_at, uploaded_by)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-			doc.DossierID, doc.Slot, doc.SlotName, doc.Filename, doc.ContentType, doc.Size, doc.SHA256, content,
+			doc.DossierID, doc.Slot, doc.SlotName, doc.Filename, doc.ContentType, doc.Size, doc.SHA256, stored,
 			inStore, doc.UploadedAt.UnixMilli(), doc.UploadedBy).Scan(&doc.ID)
 	})
+	if err == nil && inStore {
+		// Committed: make sure a sweep did not take the content away meanwhile.
+		err = db.keepDocument(ctx, doc, content)
+	}
 	return doc, err
 }
 

@@ -8,23 +8,67 @@ import (
 	"os"
 	"os/exec"
 
+	"github.com/motcua/motcua"
 	"github.com/motcua/motcua/sqlstore"
 )
 
 // runBackup copies the database while the server runs: SQLite through VACUUM INTO,
-// PostgreSQL through pg_dump in its custom format.
+// PostgreSQL through pg_dump in its custom format. Attachments kept in an object store are
+// not in the database: --documents copies them into a folder after the database's copy is
+// made, and a backup that would leave them out is refused unless --skip-documents says so.
 func runBackup(args []string, stdout io.Writer) error {
 	fs := flag.NewFlagSet("backup", flag.ContinueOnError)
 	dsn := dbFlag(fs)
+	s3 := s3Flags(fs)
+	documents := fs.String("documents", "", "also copy the attachments kept in the object store into this folder "+
+		"(one file per SHA-256; files already there are kept, so one folder can serve every backup)")
+	skipDocuments := fs.Bool("skip-documents", false, "back up the database alone, although attachments are in the object store")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	if fs.NArg() != 1 {
-		return fmt.Errorf("cách dùng / usage: motcua backup [--db DB] OUTPUT")
+		return fmt.Errorf("cách dùng / usage: motcua backup [--db DB] [--documents DIR | --skip-documents] OUTPUT")
+	}
+	if *documents != "" && *skipDocuments {
+		return motcua.Invalid("documents", "chọn --documents hoặc --skip-documents, không cả hai",
+			"pass --documents or --skip-documents, not both")
 	}
 	out := fs.Arg(0)
-	if sqlstore.IsPostgresURL(*dsn) {
-		cmd := exec.Command("pg_dump", "--format=custom", "--file", out, *dsn)
+	ctx := context.Background()
+	return withDB(*dsn, func(db *sqlstore.DB) error {
+		// Checked before anything is written, so a refused backup leaves nothing behind.
+		stored, err := db.HasStoredDocuments(ctx)
+		if err != nil {
+			return err
+		}
+		if stored && *documents == "" && !*skipDocuments {
+			return motcua.Invalid("documents",
+				"tệp đính kèm nằm trong kho lưu trữ, không nằm trong cơ sở dữ liệu: thêm --documents THƯ_MỤC để chép cả chúng, hoặc --skip-documents",
+				"attachments are kept in the object store, not in the database: add --documents DIR to copy them too, or --skip-documents")
+		}
+		if *documents != "" {
+			if err := useObjectStore(ctx, db, *s3, newLogger(os.Stderr, "warn")); err != nil {
+				return err
+			}
+			if stored && s3.Endpoint == "" {
+				return motcua.Invalid("s3-endpoint", "cần --s3-endpoint (hoặc MOTCUA_S3_ENDPOINT) để chép tệp đính kèm",
+					"--s3-endpoint (or MOTCUA_S3_ENDPOINT) is needed to copy the attachments")
+			}
+		}
+		if err := backupDatabase(ctx, db, *dsn, out, stdout); err != nil {
+			return err
+		}
+		if *documents == "" || !stored {
+			return nil
+		}
+		return copyDocuments(ctx, db, "export", *documents, stdout)
+	})
+}
+
+// backupDatabase writes the database's copy to out.
+func backupDatabase(ctx context.Context, db *sqlstore.DB, dsn, out string, stdout io.Writer) error {
+	if db.Engine == sqlstore.Postgres {
+		cmd := exec.Command("pg_dump", "--format=custom", "--file", out, dsn)
 		cmd.Stdout, cmd.Stderr = stdout, os.Stderr
 		if err := cmd.Run(); err != nil {
 			return fmt.Errorf("pg_dump: %w", err)
@@ -32,13 +76,11 @@ func runBackup(args []string, stdout io.Writer) error {
 		fmt.Fprintf(stdout, "đã sao lưu / backed up to %s (pg_dump custom format)\n", out)
 		return nil
 	}
-	return withDB(*dsn, func(db *sqlstore.DB) error {
-		if err := db.Backup(context.Background(), out); err != nil {
-			return err
-		}
-		fmt.Fprintf(stdout, "đã sao lưu / backed up to %s\n", out)
-		return nil
-	})
+	if err := db.Backup(ctx, out); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "đã sao lưu / backed up to %s\n", out)
+	return nil
 }
 
 // runRestore puts a backup in place. For SQLite the server must be stopped; the backup is
@@ -47,15 +89,34 @@ func runRestore(args []string, stdout io.Writer) error {
 	fs := flag.NewFlagSet("restore", flag.ContinueOnError)
 	dsn := dbFlag(fs)
 	force := fs.Bool("force", false, "replace an existing database file")
+	s3 := s3Flags(fs)
+	documents := fs.String("documents", "", "then put into the object store the attachments it lacks, from this folder (motcua backup --documents)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	if fs.NArg() != 1 {
-		return fmt.Errorf("cách dùng / usage: motcua restore [--db DB] [--force] BACKUP")
+		return fmt.Errorf("cách dùng / usage: motcua restore [--db DB] [--force] [--documents DIR] BACKUP")
 	}
-	in := fs.Arg(0)
-	if sqlstore.IsPostgresURL(*dsn) {
-		cmd := exec.Command("pg_restore", "--clean", "--if-exists", "--no-owner", "--dbname", *dsn, in)
+	if *documents != "" && s3.Endpoint == "" {
+		return motcua.Invalid("s3-endpoint", "cần --s3-endpoint (hoặc MOTCUA_S3_ENDPOINT) để đưa tệp đính kèm lên kho",
+			"--s3-endpoint (or MOTCUA_S3_ENDPOINT) is needed to put the attachments back")
+	}
+	if err := restoreDatabase(*dsn, fs.Arg(0), *force, stdout); err != nil {
+		return err
+	}
+	if *documents == "" {
+		return nil
+	}
+	ctx := context.Background()
+	return withObjectStore(ctx, *dsn, *s3, func(db *sqlstore.DB) error {
+		return copyDocuments(ctx, db, "import", *documents, stdout)
+	})
+}
+
+// restoreDatabase puts the database's backup in place.
+func restoreDatabase(dsn, in string, force bool, stdout io.Writer) error {
+	if sqlstore.IsPostgresURL(dsn) {
+		cmd := exec.Command("pg_restore", "--clean", "--if-exists", "--no-owner", "--dbname", dsn, in)
 		cmd.Stdout, cmd.Stderr = stdout, os.Stderr
 		if err := cmd.Run(); err != nil {
 			return fmt.Errorf("pg_restore: %w", err)
@@ -63,8 +124,8 @@ func runRestore(args []string, stdout io.Writer) error {
 		fmt.Fprintln(stdout, "đã khôi phục / restored")
 		return nil
 	}
-	if _, err := os.Stat(*dsn); err == nil && !*force {
-		return fmt.Errorf("%s đã tồn tại; dừng máy chủ và dùng --force / %s exists; stop the server and pass --force", *dsn, *dsn)
+	if _, err := os.Stat(dsn); err == nil && !force {
+		return fmt.Errorf("%s đã tồn tại; dừng máy chủ và dùng --force / %s exists; stop the server and pass --force", dsn, dsn)
 	}
 	if _, err := os.Stat(in); err != nil {
 		return fmt.Errorf("không có bản sao lưu / no backup: %w", err)
@@ -78,17 +139,17 @@ func runRestore(args []string, stdout io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("bản sao lưu hỏng / the backup is damaged: %w", err)
 	}
-	tmp := *dsn + ".restoring"
+	tmp := dsn + ".restoring"
 	os.Remove(tmp)
 	if err := src.Backup(context.Background(), tmp); err != nil {
 		return err
 	}
 	for _, suffix := range []string{"-wal", "-shm"} {
-		os.Remove(*dsn + suffix)
+		os.Remove(dsn + suffix)
 	}
-	if err := os.Rename(tmp, *dsn); err != nil {
+	if err := os.Rename(tmp, dsn); err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "đã khôi phục / restored %s (schema %d)\n", *dsn, version)
+	fmt.Fprintf(stdout, "đã khôi phục / restored %s (schema %d)\n", dsn, version)
 	return nil
 }

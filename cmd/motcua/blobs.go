@@ -2,12 +2,24 @@ package main
 
 import (
 	"context"
+	"flag"
 	"log/slog"
 	"os"
 
 	"github.com/motcua/motcua/s3blob"
 	"github.com/motcua/motcua/sqlstore"
 )
+
+// s3Flags adds the object store's flags to fs; the keys are read from the environment only.
+func s3Flags(fs *flag.FlagSet) *s3blob.Config {
+	var s3 s3blob.Config
+	fs.StringVar(&s3.Endpoint, "s3-endpoint", env("MOTCUA_S3_ENDPOINT", ""),
+		"S3-compatible object store HOST:PORT for attachments; empty = in the database (MOTCUA_S3_ENDPOINT; keys in MOTCUA_S3_ACCESS_KEY, MOTCUA_S3_SECRET_KEY)")
+	fs.StringVar(&s3.Bucket, "s3-bucket", env("MOTCUA_S3_BUCKET", "motcua"), "bucket for attachments, created if missing (MOTCUA_S3_BUCKET)")
+	fs.StringVar(&s3.Region, "s3-region", env("MOTCUA_S3_REGION", ""), "object store region, if it needs one (MOTCUA_S3_REGION)")
+	fs.BoolVar(&s3.Insecure, "s3-insecure", env("MOTCUA_S3_INSECURE", "") == "1", "reach the object store over plain HTTP (MOTCUA_S3_INSECURE=1)")
+	return &s3
+}
 
 // useObjectStore moves the content of new documents to an S3-compatible bucket when cfg
 // names an endpoint; without one it stays in the database. The keys come only from the

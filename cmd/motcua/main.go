@@ -22,6 +22,7 @@ func commands() []command {
 		{"export", "xuất danh mục thủ tục ra JSON / export the catalog as JSON", runExport},
 		{"backup", "sao lưu cơ sở dữ liệu khi đang chạy / back up the database while it runs", runBackup},
 		{"restore", "khôi phục từ bản sao lưu / restore from a backup", runRestore},
+		{"documents", "tệp đính kèm trong kho lưu trữ: dọn, chép ra, đưa lên / attachments in the object store: sweep, export, import", runDocuments},
 		{"verify-log", "kiểm tra chuỗi lịch sử hồ sơ / verify every dossier's history chain", runVerifyLog},
 		{"fake-portal", "cổng DVCQG giả lập để thử đồng bộ / fake national portal for sync tests", runFakePortal},
 		{"bench", "đo hiệu năng so với mức nền / benchmarks against a same-run baseline", runBench},

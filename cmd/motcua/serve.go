@@ -16,7 +16,6 @@ import (
 	"time"
 
 	"github.com/motcua/motcua/demo"
-	"github.com/motcua/motcua/s3blob"
 	"github.com/motcua/motcua/service"
 	"github.com/motcua/motcua/sqlstore"
 	"github.com/motcua/motcua/web"
@@ -76,12 +75,7 @@ func runServe(args []string, stdout io.Writer) error {
 	replicaLag := fs.Duration("db-replica-max-lag", envDuration("MOTCUA_DB_REPLICA_MAX_LAG", 5*time.Second),
 		"how far behind the replica may be and still serve them (MOTCUA_DB_REPLICA_MAX_LAG)")
 	logLevel := fs.String("log-level", env("MOTCUA_LOG_LEVEL", "info"), "debug, info, warn or error (MOTCUA_LOG_LEVEL)")
-	var s3 s3blob.Config
-	fs.StringVar(&s3.Endpoint, "s3-endpoint", env("MOTCUA_S3_ENDPOINT", ""),
-		"S3-compatible object store HOST:PORT for attachments; empty = in the database (MOTCUA_S3_ENDPOINT; keys in MOTCUA_S3_ACCESS_KEY, MOTCUA_S3_SECRET_KEY)")
-	fs.StringVar(&s3.Bucket, "s3-bucket", env("MOTCUA_S3_BUCKET", "motcua"), "bucket for attachments, created if missing (MOTCUA_S3_BUCKET)")
-	fs.StringVar(&s3.Region, "s3-region", env("MOTCUA_S3_REGION", ""), "object store region, if it needs one (MOTCUA_S3_REGION)")
-	fs.BoolVar(&s3.Insecure, "s3-insecure", env("MOTCUA_S3_INSECURE", "") == "1", "reach the object store over plain HTTP (MOTCUA_S3_INSECURE=1)")
+	s3 := s3Flags(fs)
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -98,7 +92,7 @@ func runServe(args []string, stdout io.Writer) error {
 		return err
 	}
 	defer db.Close()
-	if err := useObjectStore(ctx, db, s3, log); err != nil {
+	if err := useObjectStore(ctx, db, *s3, log); err != nil {
 		return err
 	}
 	if *replica != "" {

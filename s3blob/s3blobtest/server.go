@@ -8,6 +8,7 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/johannesboyne/gofakes3"
 	"github.com/johannesboyne/gofakes3/backend/s3mem"
@@ -23,7 +24,27 @@ const SecretKey = "test-secret-9f3b7c"
 // server end quickly.
 func Start(t testing.TB) (*httptest.Server, s3blob.Config) {
 	t.Helper()
-	srv := httptest.NewServer(gofakes3.New(s3mem.New()).Server())
+	return start(t, s3mem.New())
+}
+
+// Clock is the time a server started by OpenWithClock stamps on what is put.
+type Clock = gofakes3.TimeSourceAdvancer
+
+// OpenWithClock is Open with a server whose objects are stamped with the clock's time,
+// which starts at at and moves only when the test advances it.
+func OpenWithClock(t testing.TB, at time.Time) (*s3blob.Store, Clock) {
+	t.Helper()
+	clock := gofakes3.FixedTimeSource(at)
+	_, cfg := start(t, s3mem.New(s3mem.WithTimeSource(clock)))
+	s, err := s3blob.Open(context.Background(), cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s, clock
+}
+
+func start(t testing.TB, backend gofakes3.Backend) (*httptest.Server, s3blob.Config) {
+	srv := httptest.NewServer(gofakes3.New(backend).Server())
 	t.Cleanup(srv.Close)
 	return srv, s3blob.Config{Endpoint: strings.TrimPrefix(srv.URL, "http://"), Bucket: "motcua-documents",
 		AccessKey: "test-access", SecretKey: SecretKey, Insecure: true, MaxRetries: 1}
