@@ -185,3 +185,14 @@ func (r *replica) close() error {
 	<-r.done
 	return r.pool.Close()
 }
+
+// ReplicaHorizon is how long after a commit a serving replica may still miss it. A replica
+// serves while the newest primary position it has replayed was sampled at most maxLag
+// before a check began, and a check's finding is used until the next one ends: at most two
+// intervals later. It is 0 without a replica.
+func (db *DB) ReplicaHorizon() time.Duration {
+	if db.replica == nil {
+		return 0
+	}
+	return db.replica.maxLag + 2*db.replica.every
+}

@@ -79,8 +79,11 @@ func (s *Server) guard(rt route) http.Handler {
 				return
 			}
 		}
-		if rt.mayLag {
+		if s.replicaMayServe(rt, r) {
 			r = r.WithContext(sqlstore.MayLag(r.Context()))
+		}
+		if a != nil && !safeMethod(r.Method) {
+			s.noteWrite(w)
 		}
 		rt.h(w, r)
 	})

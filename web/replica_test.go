@@ -1,6 +1,8 @@
 package web_test
 
 import (
+	"fmt"
+	"net/http"
 	"strings"
 	"testing"
 	"time"
@@ -60,10 +62,12 @@ func TestFiguresReadFromTheReplica(t *testing.T) {
 }
 
 // Only reads may lag: the routes a replica may serve are the figures' and the public
-// lookup's, and no route that changes anything.
+// lookup's, and the lists that follow the browser's own writes; no route that changes
+// anything.
 func TestOnlyReadsMayLag(t *testing.T) {
 	e := newEnv(t, sqlstoretest.SQLiteDSN(t), web.Config{})
 	lookups := map[string]bool{"GET /track": true, "POST /track": true, "GET /api/v1/track": true}
+	lists := map[string]bool{"GET /office": true, "GET /office/book": true, "GET /my/dossiers": true}
 	n := 0
 	for _, rt := range e.srv.Routes() {
 		if !rt.MayLag {
@@ -71,11 +75,70 @@ func TestOnlyReadsMayLag(t *testing.T) {
 		}
 		n++
 		figures := strings.HasPrefix(rt.Pattern, "GET /api/v1/reports/") || strings.HasPrefix(rt.Pattern, "GET /dashboard")
-		if !figures && !lookups[rt.Pattern] {
+		switch {
+		case rt.UnlessWrote && !lists[rt.Pattern]:
+			t.Errorf("%s may be served by a replica when the browser wrote nothing lately", rt.Pattern)
+		case !rt.UnlessWrote && !figures && !lookups[rt.Pattern]:
 			t.Errorf("%s may be served by a replica", rt.Pattern)
 		}
+		delete(lists, rt.Pattern)
 	}
-	if n < 10 {
-		t.Errorf("only %d routes may lag", n)
+	if n < 13 || len(lists) > 0 {
+		t.Errorf("only %d routes may lag; the lists %v may not", n, lists)
+	}
+}
+
+// An officer's queue comes from the replica until the officer changes something; from then
+// on, for as long as the replica could miss the change, it comes from the primary, so the
+// officer sees their own move at once. Another officer's queue stays on the replica.
+func TestQueuesFollowOwnWrites(t *testing.T) {
+	if sqlstoretest.ReplicaURL() == "" {
+		t.Skip("MOTCUA_TEST_POSTGRES_REPLICA is not set")
+	}
+	e := newEnv(t, sqlstoretest.PostgresDSN(t), web.Config{})
+	if err := e.db.UseReplica(sqlstoretest.ReplicaURL(), 3*time.Second, 50*time.Millisecond, nil); err != nil {
+		t.Fatal(err)
+	}
+	citizen := e.token("congdan")
+	first := e.submitted(citizen)
+	link := func(d dossierJSON) string { return fmt.Sprintf(`href="/office/dossiers/%d"`, d.ID) }
+	mover, watcher := e.browser(), e.browser()
+	mover.login("tiepnhan")
+	watcher.login("tiepnhan")
+	queue := func(b *browser) string { return string(b.officePage(http.StatusOK, "/office?queue=to_receive").body) }
+	sqlstoretest.WaitReplica(t, e.db, true)
+	for deadline := time.Now().Add(10 * time.Second); !strings.Contains(queue(watcher), link(first)); time.Sleep(20 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatal("the replica never showed the first dossier")
+		}
+	}
+
+	resume := sqlstoretest.PauseReplica(t)
+	defer resume()
+	second := e.submitted(citizen)
+	if q := queue(mover); strings.Contains(q, link(second)) || !e.db.Replica().Serving {
+		t.Fatalf("before any move, the queue did not come from the paused replica (%+v)", e.db.Replica())
+	}
+	r := mover.officeMove(first.ID, "receive", nil)
+	var wrote *http.Cookie
+	for _, c := range (&http.Response{Header: r.header}).Cookies() {
+		if c.Name == "motcua_wrote" {
+			wrote = c
+		}
+	}
+	if wrote == nil || time.Duration(wrote.MaxAge)*time.Second < e.db.ReplicaHorizon() {
+		t.Fatalf("the move's answer marks the browser with %+v; the replica's horizon is %s", wrote, e.db.ReplicaHorizon())
+	}
+	if !e.db.Replica().Serving {
+		t.Fatal("the replica stopped serving before the queues were read")
+	}
+	if q := queue(mover); !strings.Contains(q, link(second)) || strings.Contains(q, link(first)) {
+		t.Error("after the officer's move, their queue does not show the primary's: the received dossier is still listed or the new one is missing")
+	}
+	if q := queue(watcher); strings.Contains(q, link(second)) || !strings.Contains(q, link(first)) {
+		t.Error("the other officer's queue did not come from the replica")
+	}
+	if !e.db.Replica().Serving {
+		t.Fatal("the replica stopped serving while the queues were read, so they may all have come from the primary")
 	}
 }

@@ -13,14 +13,32 @@ type route struct {
 	perm    org.Permission
 	api     bool
 	h       http.HandlerFunc
-	// mayLag lets a PostgreSQL replica serve the route's reads (sqlstore.MayLag): figures
-	// and public lookups, which may be a few seconds behind.
-	mayLag bool
+	// lag says whether a PostgreSQL replica may serve the route's reads (sqlstore.MayLag).
+	lag lagMode
 }
+
+// lagMode says which of a route's reads a replica may serve.
+type lagMode uint8
+
+const (
+	primaryOnly lagMode = iota
+	// mayLag: figures and public lookups, which may be a few seconds behind.
+	mayLag
+	// mayLagUnlessWrote: lists that must show the browser's own changes. The replica serves
+	// them unless this browser changed something within the replica's horizon (wroteCookie).
+	mayLagUnlessWrote
+)
 
 // lagging marks r's reads as ones a replica may serve.
 func (r route) lagging() route {
-	r.mayLag = true
+	r.lag = mayLag
+	return r
+}
+
+// laggingUnlessWrote marks r's reads as ones a replica may serve to a browser that has not
+// changed anything lately.
+func (r route) laggingUnlessWrote() route {
+	r.lag = mayLagUnlessWrote
 	return r
 }
 
@@ -110,14 +128,16 @@ type RouteInfo struct {
 	Pattern    string
 	Permission org.Permission
 	API        bool
-	MayLag     bool
+	MayLag     bool // a replica may serve its reads
+	// UnlessWrote: only to a browser that changed nothing within the replica's horizon.
+	UnlessWrote bool
 }
 
 // Routes lists every route with the permission it needs.
 func (s *Server) Routes() []RouteInfo {
 	var out []RouteInfo
 	for _, r := range s.routes() {
-		out = append(out, RouteInfo{r.pattern, r.perm, r.api, r.mayLag})
+		out = append(out, RouteInfo{r.pattern, r.perm, r.api, r.lag != primaryOnly, r.lag == mayLagUnlessWrote})
 	}
 	return out
 }

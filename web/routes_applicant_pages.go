@@ -20,7 +20,7 @@ func (s *Server) applicantPageRoutes() []route {
 	return []route{
 		page("GET /procedures/{code}/file", file, s.fileStartPage),
 		page("POST /procedures/{code}/file", file, s.fileStart),
-		page("GET /my/dossiers", file, s.myDossiersPage),
+		page("GET /my/dossiers", file, s.myDossiersPage).laggingUnlessWrote(),
 		page("GET /my/dossiers/{id}", file, s.myDossierPage),
 		page("GET /my/dossiers/{id}/documents", file, s.fileDocumentsPage),
 		page("POST /my/dossiers/{id}/documents", file, s.myUpload),

@@ -8,7 +8,7 @@ import "github.com/motcua/motcua/org"
 func (s *Server) dashboardRoutes() []route {
 	view := org.PermReportsView
 	return []route{
-		{pattern: "GET /dashboard", perm: view, h: s.dashboardPage, mayLag: true},
-		{pattern: "GET /dashboard/dossiers", perm: view, h: s.dashboardDossiersPage, mayLag: true},
+		{pattern: "GET /dashboard", perm: view, h: s.dashboardPage, lag: mayLag},
+		{pattern: "GET /dashboard/dossiers", perm: view, h: s.dashboardDossiersPage, lag: mayLag},
 	}
 }

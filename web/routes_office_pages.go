@@ -23,10 +23,10 @@ func (s *Server) officePageRoutes() []route {
 		return page("POST /office/dossiers/{id}/"+string(a), perm, s.officeOnly(s.officeAction(a)))
 	}
 	rs := []route{
-		page("GET /office", signed, s.officeOnly(s.officeQueuePage)),
+		page("GET /office", signed, s.officeOnly(s.officeQueuePage)).laggingUnlessWrote(),
 		page("GET /office/new", receive, s.officeNewPage),
 		page("POST /office/new", receive, s.officeFileAtCounter),
-		page("GET /office/book", signed, s.officeOnly(s.officeBookPage)),
+		page("GET /office/book", signed, s.officeOnly(s.officeBookPage)).laggingUnlessWrote(),
 		page("GET /office/dossiers/{id}", signed, s.officeOnly(s.officeDossierPage)),
 	}
 	for _, m := range dossierMoves {

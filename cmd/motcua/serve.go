@@ -71,9 +71,11 @@ func runServe(args []string, stdout io.Writer) error {
 	remind := fs.Duration("remind-every", envDuration("MOTCUA_REMIND_EVERY", 10*time.Minute),
 		"how often officers are reminded of dossiers due within a working day or overdue; 0 = never (MOTCUA_REMIND_EVERY)")
 	replica := fs.String("db-replica", env("MOTCUA_DB_REPLICA", ""),
-		"postgres:// URL of a streaming replica for the figures and public tracking; empty = the primary serves all (MOTCUA_DB_REPLICA)")
+		"postgres:// URL of a streaming replica for the figures, public tracking and lists; empty = the primary serves all (MOTCUA_DB_REPLICA)")
 	replicaLag := fs.Duration("db-replica-max-lag", envDuration("MOTCUA_DB_REPLICA_MAX_LAG", 5*time.Second),
 		"how far behind the replica may be and still serve them (MOTCUA_DB_REPLICA_MAX_LAG)")
+	replicaCheck := fs.Duration("db-replica-check", envDuration("MOTCUA_DB_REPLICA_CHECK", time.Second),
+		"how often the replica's lag is checked; at most the allowed lag (MOTCUA_DB_REPLICA_CHECK)")
 	logLevel := fs.String("log-level", env("MOTCUA_LOG_LEVEL", "info"), "debug, info, warn or error (MOTCUA_LOG_LEVEL)")
 	s3 := s3Flags(fs)
 	if err := fs.Parse(args); err != nil {
@@ -98,16 +100,16 @@ func runServe(args []string, stdout io.Writer) error {
 	if *replica != "" {
 		changed := func(st sqlstore.ReplicaStatus) {
 			if st.Serving {
-				log.Info("the replica serves the figures and public tracking again", "lag", st.Lag.String())
+				log.Info("the replica serves the figures, public tracking and lists again", "lag", st.Lag.String())
 			} else {
 				log.Warn("the replica does not serve: the primary serves every read", "err", st.Err)
 			}
 		}
-		if err := db.UseReplica(*replica, *replicaLag, time.Second, changed); err != nil {
+		if err := db.UseReplica(*replica, *replicaLag, *replicaCheck, changed); err != nil {
 			return err
 		}
-		log.Info("the figures and public tracking read from a PostgreSQL replica while it is close enough behind",
-			"max_lag", replicaLag.String())
+		log.Info("the figures, public tracking and lists read from a PostgreSQL replica while it is close enough behind",
+			"max_lag", replicaLag.String(), "check", replicaCheck.String())
 	}
 	if *withDemo {
 		seeded, err := demo.Seed(ctx, db)
