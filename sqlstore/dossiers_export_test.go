@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"sync/atomic"
 	"time"
 )
 
@@ -54,6 +55,8 @@ const (
 	DraftByKeyForTest    = draftByKey
 )
 
+var planSeq atomic.Int64
+
 // PlanForTest is the plan the engine picks for q.
 func (db *DB) PlanForTest(ctx context.Context, q string, args ...any) (string, error) {
 	return db.planForTest(ctx, q, args)
@@ -64,11 +67,14 @@ func (db *DB) PlanForTest(ctx context.Context, q string, args ...any) (string, e
 // and the plan is the generic one a prepared statement settles on, which must choose its
 // indexes without the parameters' values.
 func (db *DB) planForTest(ctx context.Context, q string, args []any) (plan string, err error) {
-	err = db.InTx(ctx, func(tx *Tx) error {
+	err = db.InTx(ctx, func(tx *Tx) (err error) {
 		explain := "EXPLAIN QUERY PLAN " + q
 		if db.Engine == Postgres {
+			// PREPARE outlives a rolled-back transaction: each plan has a name of its own, so
+			// one left on a pooled connection by a failed EXPLAIN never collides with the next.
+			name := fmt.Sprintf("plan_for_test_%d", planSeq.Add(1))
 			for _, set := range []string{"SET LOCAL enable_seqscan = off", "SET LOCAL plan_cache_mode = force_generic_plan",
-				"PREPARE plan_for_test AS " + db.bind(q)} {
+				"PREPARE " + name + " AS " + db.bind(q)} {
 				if _, err := tx.Exec(ctx, set); err != nil {
 					return err
 				}
@@ -80,8 +86,12 @@ func (db *DB) planForTest(ctx context.Context, q string, args []any) (plan strin
 					values[i] = "'" + strings.ReplaceAll(s, "'", "''") + "'"
 				}
 			}
-			explain, args = "EXPLAIN EXECUTE plan_for_test("+strings.Join(values, ", ")+")", nil
-			defer tx.Exec(ctx, "DEALLOCATE plan_for_test")
+			explain, args = "EXPLAIN EXECUTE "+name+"("+strings.Join(values, ", ")+")", nil
+			defer func() {
+				if _, dealloc := tx.Exec(ctx, "DEALLOCATE "+name); err == nil {
+					err = dealloc
+				}
+			}()
 		}
 		rows, err := tx.Query(ctx, explain, args...)
 		if err != nil {
