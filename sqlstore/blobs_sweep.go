@@ -17,8 +17,13 @@ type SweepReport struct {
 }
 
 // sweepChunk is how many candidates one sweep transaction checks and deletes. The
-// transaction holds back new document rows while it runs, so it stays short.
-const sweepChunk = 50
+// transaction holds back new document rows while it runs, so it stays short: its deletes
+// must end within sweepChunkTime, well inside the time an SQLite writer of another process
+// waits for the lock (busy_timeout, 10 s), or the sweep stops with an error.
+const (
+	sweepChunk     = 50
+	sweepChunkTime = 5 * time.Second
+)
 
 // SweepDocuments deletes from the object store the objects no document row points at and
 // that were last put before cutoff. Such objects are left by uploads whose transaction
@@ -89,12 +94,18 @@ func (db *DB) sweepChunk(ctx context.Context, shas []string, dryRun bool) ([]str
 		if err != nil {
 			return err
 		}
+		limit := sweepChunkTime
+		if db.sweepChunkTime > 0 { // a test's
+			limit = db.sweepChunkTime
+		}
+		dctx, cancel := context.WithTimeout(ctx, limit)
+		defer cancel()
 		for _, sha := range shas {
 			if referenced[sha] {
 				continue
 			}
 			if !dryRun {
-				if err := db.blobs.Delete(ctx, documentKey(sha)); err != nil {
+				if err := db.blobs.Delete(dctx, documentKey(sha)); err != nil {
 					return fmt.Errorf("sqlstore: sweep: %w", err)
 				}
 			}

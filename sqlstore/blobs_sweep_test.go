@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"sync"
 	"testing"
 	"time"
@@ -157,5 +158,34 @@ func TestSweepRacingUpload(t *testing.T) {
 		if _, content, err := db.Document(ctx, id, a.doc.ID); err != nil || !bytes.Equal(content, scan) {
 			t.Fatalf("document uploaded during the sweep: %q %v", content, err)
 		}
+	})
+}
+
+// stuckDelete is an object store whose deletes never finish on their own.
+type stuckDelete struct{ *s3blob.Store }
+
+func (s stuckDelete) Delete(ctx context.Context, key string) error {
+	<-ctx.Done()
+	return ctx.Err()
+}
+
+// TestSweepGivesUpOnASlowStore: deletes that outlast the chunk's time stop the sweep with
+// an error instead of holding the lock on new attachments, and an upload goes through after.
+func TestSweepGivesUpOnASlowStore(t *testing.T) {
+	sqlstoretest.EachDB(t, func(t *testing.T, db *sqlstore.DB) {
+		ctx := context.Background()
+		db.SetSweepChunkTimeForTest(200 * time.Millisecond)
+		t0 := time.Date(2026, time.December, 7, 2, 0, 0, 0, time.UTC)
+		store, clock := s3blobtest.OpenWithClock(t, t0)
+		db.UseBlobs(stuckDelete{store})
+		if err := store.Put(ctx, keyOf(scan), scan, "application/pdf"); err != nil {
+			t.Fatal(err)
+		}
+		clock.Advance(2 * time.Hour)
+		if _, err := db.SweepDocuments(ctx, t0.Add(time.Hour), false); !errors.Is(err, context.DeadlineExceeded) {
+			t.Fatalf("sweep on a store that does not delete: %v", err)
+		}
+		id := create(t, db, newDraft(t, catalog.ChannelCounter, 0, ""), 1)
+		addDocument(t, db, id, "don.pdf", scan)
 	})
 }

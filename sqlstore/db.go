@@ -14,6 +14,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 	_ "github.com/jackc/pgx/v5/stdlib" // registers "pgx"
@@ -51,6 +52,8 @@ type DB struct {
 	checkpoints *checkpointer
 	// blobs holds document content when set (see UseBlobs); nil keeps it in the database.
 	blobs Blobs
+	// sweepChunkTime, if set, replaces sweepChunkTime (tests).
+	sweepChunkTime time.Duration
 	// recent keeps the dossiers stored last, for the moves to come (see recentDossiers).
 	recent recentDossiers
 	// codes deals dossier code numbers on PostgreSQL (see codes.go).

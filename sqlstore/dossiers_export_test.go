@@ -116,3 +116,6 @@ func (db *DB) planForTest(ctx context.Context, q string, args []any) (plan strin
 	})
 	return plan, err
 }
+
+// SetSweepChunkTimeForTest bounds db's sweep chunks' deletes to d.
+func (db *DB) SetSweepChunkTimeForTest(d time.Duration) { db.sweepChunkTime = d }
