@@ -5,6 +5,7 @@ import (
 	"flag"
 	"log/slog"
 	"os"
+	"time"
 
 	"github.com/motcua/motcua/s3blob"
 	"github.com/motcua/motcua/sqlstore"
@@ -37,4 +38,27 @@ func useObjectStore(ctx context.Context, db *sqlstore.DB, cfg s3blob.Config, log
 	db.UseBlobs(store)
 	log.Info("attachments stored in S3-compatible object storage", "s3", cfg)
 	return nil
+}
+
+// sweepDocuments removes, every interval until ctx ends, the objects no attachment refers
+// to that are older than olderThan (SweepDocuments). Several instances may each sweep: a
+// sweep is safe alongside another and alongside uploads. The first sweep waits a whole
+// interval, so a restart loop does not list the bucket each time.
+func sweepDocuments(ctx context.Context, db *sqlstore.DB, every, olderThan time.Duration, log *slog.Logger) {
+	tick := time.NewTicker(every)
+	defer tick.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-tick.C:
+		}
+		rep, err := db.SweepDocuments(ctx, time.Now().Add(-olderThan), false)
+		if err != nil && ctx.Err() == nil {
+			log.Warn("object store sweep stopped", "err", err, "removed", rep.Removed)
+			continue
+		}
+		log.Info("object store swept", "objects", rep.Objects, "referenced", rep.Referenced, "recent", rep.Young,
+			"removed", rep.Removed, "removed_bytes", rep.Bytes)
+	}
 }

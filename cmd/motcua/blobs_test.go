@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"context"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 
 	"github.com/motcua/motcua/s3blob/s3blobtest"
 	"github.com/motcua/motcua/sqlstore/sqlstoretest"
@@ -34,4 +36,51 @@ func TestObjectStoreStartUp(t *testing.T) {
 		!strings.Contains(logs.String(), "in the database") {
 		t.Fatalf("without an endpoint: %v %s", err, logs.String())
 	}
+}
+
+// TestServeSweepsDocuments: the sweep serve runs removes an orphan over a day old and logs
+// what it did.
+func TestServeSweepsDocuments(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	db := sqlstoretest.Open(t, sqlstoretest.SQLiteDSN(t))
+	store, _ := s3blobtest.OpenWithClock(t, time.Now().Add(-48*time.Hour))
+	db.UseBlobs(store)
+	orphan := "documents/" + strings.Repeat("0", 64)
+	if err := store.Put(ctx, orphan, []byte("%PDF-1.4 orphan\n"), "application/pdf"); err != nil {
+		t.Fatal(err)
+	}
+	var logs syncBuffer
+	done := make(chan struct{})
+	go func() { sweepDocuments(ctx, db, 20*time.Millisecond, 24*time.Hour, newLogger(&logs, "info")); close(done) }()
+	for deadline := time.Now().Add(5 * time.Second); !strings.Contains(logs.String(), "object store swept"); time.Sleep(10 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("no sweep logged: %s", logs.String())
+		}
+	}
+	cancel()
+	<-done
+	if text := logs.String(); !strings.Contains(text, `"msg":"object store swept","objects":1,"referenced":0,"recent":0,"removed":1`) {
+		t.Fatalf("sweep log: %s", text)
+	}
+	if ok, err := store.Exists(context.Background(), orphan); err != nil || ok {
+		t.Fatalf("the orphan is still there: %v %v", ok, err)
+	}
+}
+
+// syncBuffer is a bytes.Buffer safe for a logging goroutine and the test.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
 }

@@ -78,6 +78,8 @@ func runServe(args []string, stdout io.Writer) error {
 		"how often the replica's lag is checked; at most the allowed lag (MOTCUA_DB_REPLICA_CHECK)")
 	logLevel := fs.String("log-level", env("MOTCUA_LOG_LEVEL", "info"), "debug, info, warn or error (MOTCUA_LOG_LEVEL)")
 	s3 := s3Flags(fs)
+	sweepEvery := fs.Duration("sweep-documents-every", envDuration("MOTCUA_SWEEP_DOCUMENTS_EVERY", 24*time.Hour),
+		"with an object store, how often objects no attachment refers to (left by failed uploads) are removed, once a day old; 0 = never (MOTCUA_SWEEP_DOCUMENTS_EVERY)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -145,6 +147,9 @@ func runServe(args []string, stdout io.Writer) error {
 	go mailer.Run(ctx)
 	if err := startPortalWorker(ctx, db, log); err != nil {
 		return err
+	}
+	if s3.Endpoint != "" && *sweepEvery > 0 {
+		go sweepDocuments(ctx, db, *sweepEvery, 24*time.Hour, log)
 	}
 	hs := &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 2 * time.Minute,
 		WriteTimeout: 2 * time.Minute, IdleTimeout: 2 * time.Minute, ErrorLog: slog.NewLogLogger(log.Handler(), slog.LevelWarn)}
