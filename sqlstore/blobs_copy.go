@@ -49,6 +49,11 @@ func (db *DB) storedHashes(ctx context.Context, fn func(sha, contentType string)
 			return err
 		}
 		for _, p := range page {
+			// The SHA-256 names a file and a key: a row that holds anything else (written
+			// by hand, say) must not name a path outside the folder.
+			if _, err := hex.DecodeString(p[0]); err != nil || len(p[0]) != 2*sha256.Size {
+				return fmt.Errorf("sqlstore: a document row records %q as its SHA-256", p[0])
+			}
 			if err := fn(p[0], p[1]); err != nil {
 				return err
 			}

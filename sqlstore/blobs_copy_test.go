@@ -93,5 +93,16 @@ func TestExportImportDocuments(t *testing.T) {
 		if _, content, err := db.Document(ctx, id, b.ID); err != nil || !bytes.Equal(content, licence) {
 			t.Fatalf("the sound file was not put: %q %v", content, err)
 		}
+
+		// A row whose SHA-256 is not one names no file: the export stops before writing.
+		if err := db.ExecForTest(ctx, `UPDATE dossier_documents SET sha256 = '../../escape' WHERE id = ?`, c.ID); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.ExportDocuments(ctx, dir); err == nil || !strings.Contains(err.Error(), `records "../../escape" as its SHA-256`) {
+			t.Fatalf("export of a row with a path for a SHA-256: %v", err)
+		}
+		if _, err := os.Stat(filepath.Join(dir, "..", "..", "escape")); !errors.Is(err, os.ErrNotExist) {
+			t.Fatalf("a file was written outside the folder: %v", err)
+		}
 	})
 }
