@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"net/url"
 	"os"
 	"strings"
 )
@@ -47,4 +48,19 @@ func (db *DB) Check(ctx context.Context) (int, error) {
 	var v int
 	err := db.read.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) FROM schema_migrations`).Scan(&v)
 	return v, err
+}
+
+// PostgresTools splits a postgres:// URL for the server's own tools (pg_dump, pg_restore):
+// the URL without search_path, which libpq does not accept, and the schema search_path
+// names, if any, which the system's tables live in (see openPostgres).
+func PostgresTools(dsn string) (libpqURL, schema string, err error) {
+	u, err := url.Parse(dsn)
+	if err != nil {
+		return "", "", fmt.Errorf("sqlstore: bad PostgreSQL URL: %w", redact(err))
+	}
+	q := u.Query()
+	schema = q.Get("search_path")
+	q.Del("search_path")
+	u.RawQuery = q.Encode()
+	return u.String(), schema, nil
 }

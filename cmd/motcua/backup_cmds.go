@@ -68,7 +68,15 @@ func runBackup(args []string, stdout io.Writer) error {
 // backupDatabase writes the database's copy to out.
 func backupDatabase(ctx context.Context, db *sqlstore.DB, dsn, out string, stdout io.Writer) error {
 	if db.Engine == sqlstore.Postgres {
-		cmd := exec.Command("pg_dump", "--format=custom", "--file", out, dsn)
+		target, schema, err := sqlstore.PostgresTools(dsn)
+		if err != nil {
+			return err
+		}
+		args := []string{"--format=custom", "--file", out}
+		if schema != "" {
+			args = append(args, "--schema", schema)
+		}
+		cmd := exec.Command("pg_dump", append(args, target)...)
 		cmd.Stdout, cmd.Stderr = stdout, os.Stderr
 		if err := cmd.Run(); err != nil {
 			return fmt.Errorf("pg_dump: %w", err)
@@ -116,7 +124,11 @@ func runRestore(args []string, stdout io.Writer) error {
 // restoreDatabase puts the database's backup in place.
 func restoreDatabase(dsn, in string, force bool, stdout io.Writer) error {
 	if sqlstore.IsPostgresURL(dsn) {
-		cmd := exec.Command("pg_restore", "--clean", "--if-exists", "--no-owner", "--dbname", dsn, in)
+		target, _, err := sqlstore.PostgresTools(dsn) // a dump of one schema restores into that schema
+		if err != nil {
+			return err
+		}
+		cmd := exec.Command("pg_restore", "--clean", "--if-exists", "--no-owner", "--dbname", target, in)
 		cmd.Stdout, cmd.Stderr = stdout, os.Stderr
 		if err := cmd.Run(); err != nil {
 			return fmt.Errorf("pg_restore: %w", err)
