@@ -51,7 +51,10 @@ func TestServeSweepsDocuments(t *testing.T) {
 	}
 	var logs syncBuffer
 	done := make(chan struct{})
-	go func() { sweepDocuments(ctx, db, 20*time.Millisecond, 24*time.Hour, newLogger(&logs, "info")); close(done) }()
+	go func() {
+		sweepDocuments(ctx, db, 20*time.Millisecond, 24*time.Hour, newLogger(&logs, "info"))
+		close(done)
+	}()
 	for deadline := time.Now().Add(5 * time.Second); !strings.Contains(logs.String(), "object store swept"); time.Sleep(10 * time.Millisecond) {
 		if time.Now().After(deadline) {
 			t.Fatalf("no sweep logged: %s", logs.String())
