@@ -17,6 +17,9 @@ import (
 	"github.com/motcua/motcua/sqlstore/sqlstoretest"
 )
 
+// t0 is when the sweep tests' bucket clocks start.
+var t0 = time.Date(2026, time.December, 7, 2, 0, 0, 0, time.UTC)
+
 func keyOf(content []byte) string {
 	sum := sha256.Sum256(content)
 	return "documents/" + hex.EncodeToString(sum[:])
@@ -36,7 +39,6 @@ func inBucket(t *testing.T, s *s3blob.Store, key string) bool {
 func TestSweepDocuments(t *testing.T) {
 	sqlstoretest.EachDB(t, func(t *testing.T, db *sqlstore.DB) {
 		ctx := context.Background()
-		t0 := time.Date(2026, time.December, 7, 2, 0, 0, 0, time.UTC)
 		blobs, clock := s3blobtest.OpenWithClock(t, t0)
 		if _, err := db.SweepDocuments(ctx, t0, false); err == nil {
 			t.Fatal("swept with no object store")
@@ -111,7 +113,6 @@ func (p *pausedDelete) Put(ctx context.Context, key string, content []byte, cont
 func TestSweepRacingUpload(t *testing.T) {
 	sqlstoretest.EachDB(t, func(t *testing.T, db *sqlstore.DB) {
 		ctx := context.Background()
-		t0 := time.Date(2026, time.December, 7, 2, 0, 0, 0, time.UTC)
 		store, clock := s3blobtest.OpenWithClock(t, t0)
 		blobs := &pausedDelete{Store: store, deleting: make(chan string), release: make(chan struct{}), puts: make(chan string, 1)}
 		db.UseBlobs(blobs)
@@ -175,7 +176,6 @@ func TestSweepGivesUpOnASlowStore(t *testing.T) {
 	sqlstoretest.EachDB(t, func(t *testing.T, db *sqlstore.DB) {
 		ctx := context.Background()
 		db.SetSweepChunkTimeForTest(200 * time.Millisecond)
-		t0 := time.Date(2026, time.December, 7, 2, 0, 0, 0, time.UTC)
 		store, clock := s3blobtest.OpenWithClock(t, t0)
 		db.UseBlobs(stuckDelete{store})
 		if err := store.Put(ctx, keyOf(scan), scan, "application/pdf"); err != nil {
