@@ -83,7 +83,7 @@ func (s *Server) guard(rt route) http.Handler {
 			r = r.WithContext(sqlstore.MayLag(r.Context()))
 		}
 		if a != nil && !safeMethod(r.Method) {
-			s.noteWrite(w)
+			s.noteWrite(w, r)
 		}
 		rt.h(w, r)
 	})

@@ -26,9 +26,13 @@ func (s *Server) replicaMayServe(rt route, r *http.Request) bool {
 }
 
 // noteWrite marks the browser as one that changed something, when a replica is in use.
-func (s *Server) noteWrite(w http.ResponseWriter) {
+// API clients, which sign in with a token and keep no cookies, are not marked.
+func (s *Server) noteWrite(w http.ResponseWriter, r *http.Request) {
 	horizon := s.db.ReplicaHorizon()
 	if horizon <= 0 {
+		return
+	}
+	if _, err := r.Cookie(sessionCookie); err != nil {
 		return
 	}
 	http.SetCookie(w, &http.Cookie{Name: wroteCookie, Value: "1", Path: "/", HttpOnly: true,

@@ -115,17 +115,15 @@ func TestQueuesFollowOwnWrites(t *testing.T) {
 
 	resume := sqlstoretest.PauseReplica(t)
 	defer resume()
-	second := e.submitted(citizen)
+	second := e.fileDraft(citizen, "")
+	submit := e.do("POST", fmt.Sprintf("/api/v1/dossiers/%d/submit", second.ID), citizen, nil)
+	if submit.status != http.StatusOK || wroteCookie(submit) != nil {
+		t.Fatalf("an API client's submission: %d, marked with %+v; token clients keep no cookies", submit.status, wroteCookie(submit))
+	}
 	if q := queue(mover); strings.Contains(q, link(second)) || !e.db.Replica().Serving {
 		t.Fatalf("before any move, the queue did not come from the paused replica (%+v)", e.db.Replica())
 	}
-	r := mover.officeMove(first.ID, "receive", nil)
-	var wrote *http.Cookie
-	for _, c := range (&http.Response{Header: r.header}).Cookies() {
-		if c.Name == "motcua_wrote" {
-			wrote = c
-		}
-	}
+	wrote := wroteCookie(mover.officeMove(first.ID, "receive", nil))
 	if wrote == nil || time.Duration(wrote.MaxAge)*time.Second < e.db.ReplicaHorizon() {
 		t.Fatalf("the move's answer marks the browser with %+v; the replica's horizon is %s", wrote, e.db.ReplicaHorizon())
 	}
@@ -141,4 +139,14 @@ func TestQueuesFollowOwnWrites(t *testing.T) {
 	if !e.db.Replica().Serving {
 		t.Fatal("the replica stopped serving while the queues were read, so they may all have come from the primary")
 	}
+}
+
+// wroteCookie is the cookie that marks a browser as having changed something, if r sets it.
+func wroteCookie(r response) *http.Cookie {
+	for _, c := range (&http.Response{Header: r.header}).Cookies() {
+		if c.Name == "motcua_wrote" {
+			return c
+		}
+	}
+	return nil
 }
