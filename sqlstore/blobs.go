@@ -22,6 +22,8 @@ type Blobs interface {
 	Delete(ctx context.Context, key string) error
 }
 
+var errNoObjectStore = errors.New("sqlstore: no object store is configured")
+
 // ErrDocumentChanged reports that stored content no longer matches its recorded SHA-256.
 var ErrDocumentChanged = errors.New("document content does not match its SHA-256")
 

@@ -11,8 +11,6 @@ import (
 	"path/filepath"
 )
 
-var errNoObjectStore = errors.New("sqlstore: no object store is configured")
-
 // CopyReport counts what copying documents between the object store and a folder did.
 type CopyReport struct {
 	Documents int   // distinct contents the database keeps in the object store
@@ -68,9 +66,9 @@ func (db *DB) storedHashes(ctx context.Context, fn func(sha, contentType string)
 // HasStoredDocuments reports whether any document's content is in the object store, so a
 // database backup alone does not hold it.
 func (db *DB) HasStoredDocuments(ctx context.Context) (bool, error) {
-	var n int
-	err := db.queryRow(ctx, `SELECT COUNT(*) FROM (SELECT 1 FROM dossier_documents WHERE content_in_store LIMIT 1) d`).Scan(&n)
-	return n > 0, err
+	var stored bool
+	err := db.queryRow(ctx, `SELECT EXISTS (SELECT 1 FROM dossier_documents WHERE content_in_store)`).Scan(&stored)
+	return stored, err
 }
 
 // ExportDocuments copies into dir, one file per content named by its SHA-256, every
@@ -120,7 +118,7 @@ func (db *DB) ImportDocuments(ctx context.Context, dir string) (CopyReport, erro
 	if db.blobs == nil {
 		return rep, errNoObjectStore
 	}
-	var missing []error
+	var refused []error
 	err := db.storedHashes(ctx, func(sha, contentType string) error {
 		rep.Documents++
 		ok, err := db.blobs.Exists(ctx, documentKey(sha))
@@ -133,14 +131,14 @@ func (db *DB) ImportDocuments(ctx context.Context, dir string) (CopyReport, erro
 		}
 		content, err := os.ReadFile(filepath.Join(dir, sha))
 		if errors.Is(err, fs.ErrNotExist) {
-			missing = append(missing, fmt.Errorf("thiếu tệp %s / %s is missing", sha, sha))
+			refused = append(refused, fmt.Errorf("thiếu tệp %s / %s is missing", sha, sha))
 			return nil
 		}
 		if err != nil {
 			return err
 		}
 		if sum := sha256.Sum256(content); hex.EncodeToString(sum[:]) != sha {
-			missing = append(missing, fmt.Errorf("tệp %s bị thay đổi / %s: %w", sha, sha, ErrDocumentChanged))
+			refused = append(refused, fmt.Errorf("tệp %s bị thay đổi / %s: %w", sha, sha, ErrDocumentChanged))
 			return nil
 		}
 		if err := db.blobs.Put(ctx, documentKey(sha), content, contentType); err != nil {
@@ -153,7 +151,7 @@ func (db *DB) ImportDocuments(ctx context.Context, dir string) (CopyReport, erro
 	if err != nil {
 		return rep, err
 	}
-	return rep, errors.Join(missing...)
+	return rep, errors.Join(refused...)
 }
 
 // writeFileAtomic writes content to path through a temporary file in the same folder.

@@ -46,22 +46,23 @@ func runBackup(args []string, stdout io.Writer) error {
 				"tệp đính kèm nằm trong kho lưu trữ, không nằm trong cơ sở dữ liệu: thêm --documents THƯ_MỤC để chép cả chúng, hoặc --skip-documents",
 				"attachments are kept in the object store, not in the database: add --documents DIR to copy them too, or --skip-documents")
 		}
-		if *documents != "" {
-			if err := useObjectStore(ctx, db, *s3, newLogger(os.Stderr, "warn")); err != nil {
-				return err
-			}
-			if stored && s3.Endpoint == "" {
+		copyThem := stored && *documents != ""
+		if copyThem {
+			if s3.Endpoint == "" {
 				return motcua.Invalid("s3-endpoint", "cần --s3-endpoint (hoặc MOTCUA_S3_ENDPOINT) để chép tệp đính kèm",
 					"--s3-endpoint (or MOTCUA_S3_ENDPOINT) is needed to copy the attachments")
+			}
+			if err := useObjectStore(ctx, db, *s3, newLogger(os.Stderr, "warn")); err != nil {
+				return err
 			}
 		}
 		if err := backupDatabase(ctx, db, *dsn, out, stdout); err != nil {
 			return err
 		}
-		if *documents == "" || !stored {
+		if !copyThem {
 			return nil
 		}
-		return copyDocuments(ctx, db, "export", *documents, stdout)
+		return copyDocuments(ctx, db, true, *documents, stdout)
 	})
 }
 
@@ -117,7 +118,7 @@ func runRestore(args []string, stdout io.Writer) error {
 	}
 	ctx := context.Background()
 	return withObjectStore(ctx, *dsn, *s3, func(db *sqlstore.DB) error {
-		return copyDocuments(ctx, db, "import", *documents, stdout)
+		return copyDocuments(ctx, db, false, *documents, stdout)
 	})
 }
 

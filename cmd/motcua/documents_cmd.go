@@ -54,17 +54,18 @@ func runDocuments(args []string, stdout io.Writer) error {
 			return fmt.Errorf("%s", usage)
 		}
 		return withObjectStore(ctx, *dsn, *s3, func(db *sqlstore.DB) error {
-			return copyDocuments(ctx, db, args[0], fs.Arg(0), stdout)
+			return copyDocuments(ctx, db, args[0] == "export", fs.Arg(0), stdout)
 		})
 	}
 	return fmt.Errorf("%s", usage)
 }
 
-// copyDocuments exports the object store's documents into dir or imports them from it.
-func copyDocuments(ctx context.Context, db *sqlstore.DB, direction, dir string, stdout io.Writer) error {
-	copyFn, verb := db.ExportDocuments, "chép ra / exported to"
-	if direction == "import" {
-		copyFn, verb = db.ImportDocuments, "đưa lên kho từ / imported from"
+// copyDocuments copies the object store's documents into dir (export) or from it (import)
+// and reports what it did.
+func copyDocuments(ctx context.Context, db *sqlstore.DB, export bool, dir string, stdout io.Writer) error {
+	copyFn, verb := db.ImportDocuments, "đưa lên kho từ / imported from"
+	if export {
+		copyFn, verb = db.ExportDocuments, "chép ra / exported to"
 	}
 	rep, err := copyFn(ctx, dir)
 	fmt.Fprintf(stdout, "tệp đính kèm / attachments: %d; %s %s: %d (%s); đã có sẵn / already there: %d\n",
