@@ -86,6 +86,12 @@ func TestBackupWithDocuments(t *testing.T) {
 	if err := run(append([]string{"backup", "--db", live, "--documents", docs, "--skip-documents"}, flags...), &out); err == nil {
 		t.Fatal("--documents with --skip-documents")
 	}
+	if err := run([]string{"backup", "--db", live, "--documents", docs, "--s3-endpoint", "", backup}, &out); !errors.As(err, &e) || e.Field != "s3-endpoint" {
+		t.Fatalf("backup with --documents and no object store: %v", err)
+	}
+	if err := run([]string{"restore", "--db", restored, backup}, &out); err == nil {
+		t.Fatal("the backup refused for want of an object store wrote a file")
+	}
 	if err := run(append([]string{"backup", "--db", live, "--documents", docs}, append(flags, backup)...), &out); err != nil {
 		t.Fatal(err)
 	}
