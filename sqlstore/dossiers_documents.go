@@ -32,6 +32,16 @@ type Document struct {
 // here from the bytes actually stored. With an object store (UseBlobs) the content goes
 // there and the row keeps none.
 func (db *DB) AddDocument(ctx context.Context, doc Document, content []byte) (Document, error) {
+	doc, _, err := db.AddDocumentOnce(ctx, doc, "", content)
+	return doc, err
+}
+
+// AddDocumentOnce is AddDocument with an idempotency key (none when ""): an upload sent
+// again with the key its uploader gave before, to the same dossier, adds nothing and gets
+// the first upload's document back with repeated set. The same key with other content is
+// refused, naming the key. A repeat also makes sure the content is in the object store, so
+// a retry mends an upload whose answer was lost after its commit.
+func (db *DB) AddDocumentOnce(ctx context.Context, doc Document, key string, content []byte) (_ Document, repeated bool, _ error) {
 	sum := sha256.Sum256(content)
 	doc.SHA256, doc.Size = hex.EncodeToString(sum[:]), int64(len(content))
 	doc.UploadedAt = doc.UploadedAt.Truncate(time.Millisecond)
@@ -42,10 +52,11 @@ func (db *DB) AddDocument(ctx context.Context, doc Document, content []byte) (Do
 		// If the transaction then fails, the object is left unreferenced until a sweep
 		// removes it (SweepDocuments).
 		if err := db.putDocument(ctx, doc, content); err != nil {
-			return doc, err
+			return doc, false, err
 		}
 		stored = []byte{}
 	}
+	rowInStore := inStore // where the returned row keeps its content
 	err := db.InTx(ctx, func(tx *Tx) error {
 		var n int
 		if err := tx.QueryRow(ctx, `SELECT COUNT(*) FROM dossiers WHERE id = ?`, doc.DossierID).Scan(&n); err != nil {
@@ -54,17 +65,35 @@ func (db *DB) AddDocument(ctx context.Context, doc Document, content []byte) (Do
 		if n == 0 {
 			return errNoDossier()
 		}
-		return tx.QueryRow(ctx, `INSERT INTO dossier_documents (dossier_id, slot, slot_name, filename, content_type,
-			size, sha256, content, content_in_store, uploaded_at, uploaded_by)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+		err := tx.QueryRow(ctx, `INSERT INTO dossier_documents (dossier_id, slot, slot_name, filename, content_type,
+			size, sha256, content, content_in_store, uploaded_at, uploaded_by, idempotency_key)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+			ON CONFLICT (dossier_id, uploaded_by, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
+			RETURNING id`,
 			doc.DossierID, doc.Slot, doc.SlotName, doc.Filename, doc.ContentType, doc.Size, doc.SHA256, stored,
-			inStore, doc.UploadedAt.UnixMilli(), doc.UploadedBy).Scan(&doc.ID)
+			inStore, doc.UploadedAt.UnixMilli(), doc.UploadedBy, nullText(key)).Scan(&doc.ID)
+		if !errors.Is(err, sql.ErrNoRows) {
+			return err
+		}
+		// Uploaded before with this key: that row is committed, so a read finds it.
+		sha := doc.SHA256
+		if doc, err = scanDocument(tx.QueryRow(ctx, `SELECT `+documentColumns+`, content_in_store FROM dossier_documents
+			WHERE dossier_id = ? AND uploaded_by = ? AND idempotency_key = ?`, doc.DossierID, doc.UploadedBy, key),
+			&rowInStore); err != nil {
+			return err
+		}
+		if doc.SHA256 != sha {
+			return motcua.Invalid("idempotency_key", "khóa chống trùng này đã dùng cho một tệp khác",
+				"this idempotency key was used for another file")
+		}
+		repeated = true
+		return nil
 	})
-	if err == nil && inStore {
+	if err == nil && inStore && rowInStore {
 		// Committed: make sure a sweep did not take the content away meanwhile.
 		err = db.keepDocument(ctx, doc, content)
 	}
-	return doc, err
+	return doc, repeated, err
 }
 
 const documentColumns = `id, dossier_id, slot, slot_name, filename, content_type, size, sha256, uploaded_at, uploaded_by`

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"testing"
 
+	"github.com/motcua/motcua"
 	"github.com/motcua/motcua/catalog"
 	"github.com/motcua/motcua/s3blob/s3blobtest"
 	"github.com/motcua/motcua/sqlstore"
@@ -119,4 +120,106 @@ func documents(t *testing.T, db *sqlstore.DB, dossierID int64) []sqlstore.Docume
 		t.Fatal(err)
 	}
 	return docs
+}
+
+// TestDocumentIdempotencyKey: an upload sent again with its key adds no second row and
+// gets the first one back; the same key with other bytes is refused naming the key; keys
+// are the uploader's own, and uploads without a key are never merged.
+func TestDocumentIdempotencyKey(t *testing.T) {
+	sqlstoretest.EachDB(t, func(t *testing.T, db *sqlstore.DB) {
+		ctx := context.Background()
+		id := create(t, db, newDraft(t, catalog.ChannelCounter, 0, ""), 1)
+		upload := func(by int64, key string, content []byte) (sqlstore.Document, bool, error) {
+			return db.AddDocumentOnce(ctx, sqlstore.Document{DossierID: id, Slot: 0, Filename: "don.pdf",
+				ContentType: "application/pdf", UploadedAt: monday9, UploadedBy: by}, key, content)
+		}
+		first, repeated, err := upload(1, "k-1", scan)
+		if err != nil || repeated {
+			t.Fatalf("first upload: %+v %v %v", first, repeated, err)
+		}
+		again, repeated, err := upload(1, "k-1", scan)
+		if err != nil || !repeated || again.ID != first.ID || again.SHA256 != first.SHA256 || again.Filename != "don.pdf" {
+			t.Fatalf("repeat: %+v repeated=%v %v, want document %d back", again, repeated, err, first.ID)
+		}
+		if n := len(documents(t, db, id)); n != 1 {
+			t.Fatalf("%d documents after a repeated upload, want 1", n)
+		}
+
+		_, _, err = upload(1, "k-1", []byte("%PDF-1.4 another file\n"))
+		var me *motcua.Error
+		if !errors.As(err, &me) || me.Field != "idempotency_key" {
+			t.Fatalf("same key, other content: %v, want an error naming idempotency_key", err)
+		}
+		if n := len(documents(t, db, id)); n != 1 {
+			t.Fatalf("%d documents after a refused upload, want 1", n)
+		}
+
+		// Another uploader's key is another key; no key never matches.
+		if other, repeated, err := upload(2, "k-1", scan); err != nil || repeated || other.ID == first.ID {
+			t.Fatalf("other uploader: %+v %v %v", other, repeated, err)
+		}
+		for range 2 {
+			if _, repeated, err := upload(1, "", scan); err != nil || repeated {
+				t.Fatalf("no key: %v %v", repeated, err)
+			}
+		}
+		if n := len(documents(t, db, id)); n != 4 {
+			t.Fatalf("%d documents, want 4", n)
+		}
+
+		// The same upload sent four times at once is stored once.
+		type answer struct {
+			doc      sqlstore.Document
+			repeated bool
+			err      error
+		}
+		answers := make(chan answer, 4)
+		for range 4 {
+			go func() {
+				doc, repeated, err := upload(1, "k-together", scan)
+				answers <- answer{doc, repeated, err}
+			}()
+		}
+		ids, fresh := map[int64]bool{}, 0
+		for range 4 {
+			a := <-answers
+			if a.err != nil {
+				t.Fatal(a.err)
+			}
+			ids[a.doc.ID] = true
+			if !a.repeated {
+				fresh++
+			}
+		}
+		if len(ids) != 1 || fresh != 1 {
+			t.Fatalf("four uploads at once: documents %v, %d stored as new; want one", ids, fresh)
+		}
+	})
+}
+
+// TestDocumentRetryMendsStore: an upload whose object went missing after its commit (the
+// answer was lost, a sweep raced it) is mended by its retry with the same key.
+func TestDocumentRetryMendsStore(t *testing.T) {
+	sqlstoretest.EachDB(t, func(t *testing.T, db *sqlstore.DB) {
+		ctx := context.Background()
+		id := create(t, db, newDraft(t, catalog.ChannelCounter, 0, ""), 1)
+		blobs, _ := s3blobtest.Open(t)
+		db.UseBlobs(blobs)
+		doc := sqlstore.Document{DossierID: id, Filename: "don.pdf", ContentType: "application/pdf",
+			UploadedAt: monday9, UploadedBy: 1}
+		first, _, err := db.AddDocumentOnce(ctx, doc, "retry-1", scan)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := blobs.Delete(ctx, "documents/"+first.SHA256); err != nil {
+			t.Fatal(err)
+		}
+		again, repeated, err := db.AddDocumentOnce(ctx, doc, "retry-1", scan)
+		if err != nil || !repeated || again.ID != first.ID {
+			t.Fatalf("retry: %+v %v %v", again, repeated, err)
+		}
+		if _, content, err := db.Document(ctx, id, first.ID); err != nil || !bytes.Equal(content, scan) {
+			t.Fatalf("after the retry: %q %v", content, err)
+		}
+	})
 }

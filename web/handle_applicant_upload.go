@@ -49,8 +49,15 @@ func (s *Server) saveUpload(w http.ResponseWriter, r *http.Request, d *dossier.D
 	if err != nil {
 		return sqlstore.Document{}, err
 	}
-	return s.db.AddDocument(r.Context(), sqlstore.Document{DossierID: d.ID, Slot: slot, SlotName: name,
-		Filename: cleanFilename(header.Filename), ContentType: ctype, UploadedAt: s.cfg.Now(), UploadedBy: a.ID}, content)
+	key, err := uploadKey(r)
+	if err != nil {
+		return sqlstore.Document{}, err
+	}
+	// A form posted twice (a double click, a reload after a lost answer) carries the same
+	// key and stores its file once.
+	doc, _, err := s.db.AddDocumentOnce(r.Context(), sqlstore.Document{DossierID: d.ID, Slot: slot, SlotName: name,
+		Filename: cleanFilename(header.Filename), ContentType: ctype, UploadedAt: s.cfg.Now(), UploadedBy: a.ID}, key, content)
+	return doc, err
 }
 
 func errTooLarge(limit int64) error {

@@ -87,8 +87,8 @@ func (s *Server) createDraft(w http.ResponseWriter, r *http.Request, prepare fun
 	if in.IdempotencyKey == "" {
 		in.IdempotencyKey = r.Header.Get("Idempotency-Key")
 	}
-	if len(in.IdempotencyKey) > 200 {
-		s.apiFail(w, r, motcua.Invalid("idempotency_key", "khóa chống trùng tối đa 200 ký tự", "the idempotency key is limited to 200 characters"))
+	if err := checkIdempotencyKey(in.IdempotencyKey); err != nil {
+		s.apiFail(w, r, err)
 		return
 	}
 	if err := prepare(&in, a); err != nil {

@@ -95,13 +95,41 @@ func (s *Server) apiUploadDocument(w http.ResponseWriter, r *http.Request) {
 		s.apiFail(w, r, err)
 		return
 	}
-	doc, err := s.db.AddDocument(r.Context(), sqlstore.Document{DossierID: d.ID, Slot: slot, SlotName: name,
-		Filename: cleanFilename(header.Filename), ContentType: ctype, UploadedAt: s.cfg.Now(), UploadedBy: a.ID}, content)
+	key, err := uploadKey(r)
 	if err != nil {
 		s.apiFail(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusCreated, doc)
+	doc, repeated, err := s.db.AddDocumentOnce(r.Context(), sqlstore.Document{DossierID: d.ID, Slot: slot, SlotName: name,
+		Filename: cleanFilename(header.Filename), ContentType: ctype, UploadedAt: s.cfg.Now(), UploadedBy: a.ID}, key, content)
+	if err != nil {
+		s.apiFail(w, r, err)
+		return
+	}
+	status := http.StatusCreated
+	if repeated {
+		status = http.StatusOK
+	}
+	writeJSON(w, status, doc)
+}
+
+// uploadKey is an upload's idempotency key: the form's "idempotency_key" field (pages put
+// a fresh one in each upload form) or the Idempotency-Key header; "" for none.
+func uploadKey(r *http.Request) (string, error) {
+	key := strings.TrimSpace(r.FormValue("idempotency_key"))
+	if key == "" {
+		key = strings.TrimSpace(r.Header.Get("Idempotency-Key"))
+	}
+	return key, checkIdempotencyKey(key)
+}
+
+// checkIdempotencyKey bounds a client's idempotency key.
+func checkIdempotencyKey(key string) error {
+	if len(key) > 200 {
+		return motcua.Invalid("idempotency_key", "khóa chống trùng tối đa 200 ký tự",
+			"the idempotency key is limited to 200 characters")
+	}
+	return nil
 }
 
 func (s *Server) tooLarge(w http.ResponseWriter, r *http.Request, limit int64) {

@@ -93,6 +93,9 @@ func (s *Server) templateFuncs() template.FuncMap {
 			}
 			return false
 		},
+		// freshKey is a new idempotency key for an upload form: posting that form twice
+		// stores its file once (uploadKey).
+		"freshKey": newIdempotencyKey,
 		// dict2 passes the language and a value to a sub-template.
 		"dict2": func(l lang, v any) map[string]any { return map[string]any{"L": l, "V": v} },
 		"has": func(list []string, s string) bool {
