@@ -51,9 +51,10 @@ func (db *DB) Check(ctx context.Context) (int, error) {
 }
 
 // PostgresTools splits a postgres:// URL for the server's own tools (pg_dump, pg_restore):
-// the URL without search_path, which libpq does not accept, and the schema search_path
-// names, if any, which the system's tables live in (see openPostgres).
-func PostgresTools(dsn string) (libpqURL, schema string, err error) {
+// the URL without search_path, which libpq does not accept, and the schema the system's
+// tables live in: the one search_path names (see openPostgres), or else the server's
+// current_schema() for the URL's role, public by default.
+func PostgresTools(ctx context.Context, dsn string) (libpqURL, schema string, err error) {
 	u, err := url.Parse(dsn)
 	if err != nil {
 		return "", "", fmt.Errorf("sqlstore: bad PostgreSQL URL: %w", redact(err))
@@ -62,5 +63,20 @@ func PostgresTools(dsn string) (libpqURL, schema string, err error) {
 	schema = q.Get("search_path")
 	q.Del("search_path")
 	u.RawQuery = q.Encode()
-	return u.String(), schema, nil
+	if schema != "" {
+		return u.String(), schema, nil
+	}
+	pool, err := sql.Open("pgx", dsn)
+	if err != nil {
+		return "", "", fmt.Errorf("sqlstore: %w", redact(err))
+	}
+	defer pool.Close()
+	var current sql.NullString
+	if err := pool.QueryRowContext(ctx, `SELECT current_schema()`).Scan(&current); err != nil {
+		return "", "", fmt.Errorf("sqlstore: connect PostgreSQL: %w", redact(err))
+	}
+	if !current.Valid {
+		return "", "", errors.New("sqlstore: no schema of the search path exists; name one with search_path")
+	}
+	return u.String(), current.String, nil
 }

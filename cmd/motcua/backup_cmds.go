@@ -69,15 +69,12 @@ func runBackup(args []string, stdout io.Writer) error {
 // backupDatabase writes the database's copy to out.
 func backupDatabase(ctx context.Context, db *sqlstore.DB, dsn, out string, stdout io.Writer) error {
 	if db.Engine == sqlstore.Postgres {
-		target, schema, err := sqlstore.PostgresTools(dsn)
+		// Only the system's schema: a restore drops and rewrites what the dump holds.
+		target, schema, err := sqlstore.PostgresTools(ctx, dsn)
 		if err != nil {
 			return err
 		}
-		args := []string{"--format=custom", "--file", out}
-		if schema != "" {
-			args = append(args, "--schema", schema)
-		}
-		cmd := exec.Command("pg_dump", append(args, target)...)
+		cmd := exec.Command("pg_dump", "--format=custom", "--file", out, "--schema", schema, target)
 		cmd.Stdout, cmd.Stderr = stdout, os.Stderr
 		if err := cmd.Run(); err != nil {
 			return fmt.Errorf("pg_dump: %w", err)
@@ -125,17 +122,7 @@ func runRestore(args []string, stdout io.Writer) error {
 // restoreDatabase puts the database's backup in place.
 func restoreDatabase(dsn, in string, force bool, stdout io.Writer) error {
 	if sqlstore.IsPostgresURL(dsn) {
-		target, _, err := sqlstore.PostgresTools(dsn) // a dump of one schema restores into that schema
-		if err != nil {
-			return err
-		}
-		cmd := exec.Command("pg_restore", "--clean", "--if-exists", "--no-owner", "--dbname", target, in)
-		cmd.Stdout, cmd.Stderr = stdout, os.Stderr
-		if err := cmd.Run(); err != nil {
-			return fmt.Errorf("pg_restore: %w", err)
-		}
-		fmt.Fprintln(stdout, "đã khôi phục / restored")
-		return nil
+		return restorePostgres(dsn, in, stdout)
 	}
 	if _, err := os.Stat(dsn); err == nil && !force {
 		return fmt.Errorf("%s đã tồn tại; dừng máy chủ và dùng --force / %s exists; stop the server and pass --force", dsn, dsn)

@@ -2,11 +2,15 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"database/sql"
+	"errors"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/motcua/motcua"
 	"github.com/motcua/motcua/sqlstore"
 	"github.com/motcua/motcua/sqlstore/sqlstoretest"
 )
@@ -55,7 +59,7 @@ func TestBackupAndRestorePostgres(t *testing.T) {
 	if err := run([]string{"backup", "--db", dsn, dump}, &out); err != nil {
 		t.Fatalf("backup: %v\n%s", err, out.String())
 	}
-	_, schema, err := sqlstore.PostgresTools(dsn)
+	_, schema, err := sqlstore.PostgresTools(context.Background(), dsn)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -64,11 +68,50 @@ func TestBackupAndRestorePostgres(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer admin.Close()
+
+	// pg_restore writes into the dump's own schema: another schema's URL is refused, and
+	// neither schema changes.
+	other := sqlstoretest.PostgresDSN(t)
+	err = run([]string{"restore", "--db", other, dump}, &out)
+	var me *motcua.Error
+	if !errors.As(err, &me) || me.Field != "db" || !strings.Contains(me.EN, schema) {
+		t.Fatalf("restore into another schema: %v, want a refusal naming db and %s", err, schema)
+	}
+	tables := func(schema string) int {
+		var n int
+		if err := admin.QueryRow(`SELECT COUNT(*) FROM pg_tables WHERE schemaname = $1`, schema).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	if _, otherSchema, _ := sqlstore.PostgresTools(context.Background(), other); tables(otherSchema) != 0 {
+		t.Fatalf("the refused restore wrote %d tables into %s", tables(otherSchema), otherSchema)
+	}
+
+	// A dump of something else is refused before pg_restore drops anything.
+	foreign := filepath.Join(t.TempDir(), "foreign.dump")
+	if _, err := admin.Exec(`CREATE TABLE ` + schema + `_x (n int)`); err != nil {
+		t.Fatal(err)
+	}
+	defer admin.Exec(`DROP TABLE ` + schema + `_x`)
+	base, _, _ := sqlstore.PostgresTools(context.Background(), dsn)
+	if msg, err := exec.Command("pg_dump", "--format=custom", "--file", foreign, "--table", "public."+schema+"_x", base).CombinedOutput(); err != nil {
+		t.Fatalf("pg_dump: %v %s", err, msg)
+	}
+	err = run([]string{"restore", "--db", dsn, foreign}, &out)
+	if !errors.As(err, &me) || me.Field != "backup" {
+		t.Fatalf("restore of a foreign dump: %v, want a refusal naming backup", err)
+	}
+
 	if _, err := admin.Exec(`DROP SCHEMA ` + schema + ` CASCADE; CREATE SCHEMA ` + schema); err != nil {
 		t.Fatal(err)
 	}
+	out.Reset()
 	if err := run([]string{"restore", "--db", dsn, dump}, &out); err != nil {
 		t.Fatalf("restore: %v\n%s", err, out.String())
+	}
+	if !strings.Contains(out.String(), "restored schema "+schema+" (migration ") {
+		t.Fatalf("restore said %q", out.String())
 	}
 	out.Reset()
 	if err := run([]string{"export", "--db", dsn}, &out); err != nil {
