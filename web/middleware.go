@@ -182,8 +182,8 @@ func (s *Server) securityHeaders(next http.Handler) http.Handler {
 	})
 }
 
-// clientIP is the peer address of r. Deployments behind a proxy put the proxy's address
-// here; rate limits then apply per proxy, which errs on the safe side.
+// clientIP is the client's address: the peer's, or behind a trusted proxy the one it
+// forwarded (realClient).
 func clientIP(r *http.Request) string {
 	host, _, err := net.SplitHostPort(r.RemoteAddr)
 	if err != nil {

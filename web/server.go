@@ -8,6 +8,7 @@ import (
 	"html/template"
 	"log/slog"
 	"net/http"
+	"net/netip"
 	"sync/atomic"
 	"time"
 
@@ -33,6 +34,9 @@ type Config struct {
 	// RemindEvery is how often officers' deadline reminders are looked for (see
 	// service.Dossiers.Remind); 0 sends none.
 	RemindEvery time.Duration
+	// TrustedProxies are the reverse proxies and load balancers whose X-Forwarded-For
+	// names the client (see realClient); none believes no such header.
+	TrustedProxies []netip.Prefix
 }
 
 // Server serves every page and endpoint.
@@ -101,6 +105,7 @@ func (s *Server) Handler() http.Handler {
 	h = s.csrf(h)
 	h = s.securityHeaders(h)
 	h = s.observe(h)
+	h = s.realClient(h)
 	return h
 }
 

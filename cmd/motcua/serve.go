@@ -76,6 +76,8 @@ func runServe(args []string, stdout io.Writer) error {
 		"how far behind the replica may be and still serve them (MOTCUA_DB_REPLICA_MAX_LAG)")
 	replicaCheck := fs.Duration("db-replica-check", envDuration("MOTCUA_DB_REPLICA_CHECK", time.Second),
 		"how often the replica's lag is checked; at most the allowed lag (MOTCUA_DB_REPLICA_CHECK)")
+	proxies := fs.String("trusted-proxies", env("MOTCUA_TRUSTED_PROXIES", web.DefaultTrustedProxies),
+		"reverse proxies and load balancers (addresses, CIDR ranges) whose X-Forwarded-For names the client; empty = none (MOTCUA_TRUSTED_PROXIES)")
 	logLevel := fs.String("log-level", env("MOTCUA_LOG_LEVEL", "info"), "debug, info, warn or error (MOTCUA_LOG_LEVEL)")
 	s3 := s3Flags(fs)
 	sweepEvery := fs.Duration("sweep-documents-every", envDuration("MOTCUA_SWEEP_DOCUMENTS_EVERY", 24*time.Hour),
@@ -84,6 +86,10 @@ func runServe(args []string, stdout io.Writer) error {
 		return err
 	}
 	log := newLogger(os.Stderr, *logLevel)
+	trusted, err := web.ParseTrustedProxies(*proxies)
+	if err != nil {
+		return err
+	}
 	if *withDemo && !*demoOnNetwork && !isLoopback(*addr) {
 		return fmt.Errorf("tài khoản demo chỉ chạy trên địa chỉ loopback; dùng --demo-on-network nếu thật sự muốn / " +
 			"demo accounts only run on a loopback address; pass --demo-on-network to override")
@@ -135,7 +141,7 @@ func runServe(args []string, stdout io.Writer) error {
 		base = "http://" + ln.Addr().String()
 	}
 	srv, err := web.New(ctx, db, log, web.Config{SecureCookies: *secure, TrackRate: *trackRate, BaseURL: base,
-		MaxUploadBytes: *maxUpload << 20, RemindEvery: *remind})
+		MaxUploadBytes: *maxUpload << 20, RemindEvery: *remind, TrustedProxies: trusted})
 	if err != nil {
 		return err
 	}
