@@ -60,6 +60,8 @@ type DB struct {
 	codes codeDealer
 	// replica serves the reads that may lag, when set (see UseReplica).
 	replica *replica
+	// maxConns bounds each PostgreSQL pool when set (see SetMaxConns).
+	maxConns int
 }
 
 // stmtCache holds prepared statements of one pool by query text. Queries built from
@@ -202,8 +204,8 @@ func openPostgres(dsn string) (*DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("sqlstore: %w", redact(err))
 	}
-	pool.SetMaxOpenConns(max(10, 4*runtime.NumCPU()))
-	pool.SetMaxIdleConns(max(10, 4*runtime.NumCPU()))
+	pool.SetMaxOpenConns(defaultConns())
+	pool.SetMaxIdleConns(defaultConns())
 	if err := pool.Ping(); err != nil {
 		pool.Close()
 		return nil, fmt.Errorf("sqlstore: connect PostgreSQL: %w", redact(err))

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
-	"runtime"
 	"sync/atomic"
 	"time"
 )
@@ -77,8 +76,8 @@ func (db *DB) UseReplica(dsn string, maxLag, every time.Duration, changed func(R
 	if err != nil {
 		return fmt.Errorf("sqlstore: replica: %w", redact(err))
 	}
-	pool.SetMaxOpenConns(max(10, 4*runtime.NumCPU()))
-	pool.SetMaxIdleConns(max(10, 4*runtime.NumCPU()))
+	pool.SetMaxOpenConns(db.conns())
+	pool.SetMaxIdleConns(db.conns())
 	r := &replica{pool: pool, maxLag: maxLag, every: every, changed: changed, stop: make(chan struct{}),
 		done: make(chan struct{})}
 	r.status.Store(unknownLag(errors.New("not checked yet")))

@@ -3,11 +3,18 @@ package web_test
 import (
 	"bufio"
 	"bytes"
+	"context"
+	"fmt"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/motcua/motcua/demo"
+	"github.com/motcua/motcua/loadgen"
 	"github.com/motcua/motcua/sqlstore"
+	"github.com/motcua/motcua/sqlstore/sqlstoretest"
+	"github.com/motcua/motcua/web"
 )
 
 // TestMetrics: /metrics (from this machine) counts requests by the route they matched and,
@@ -26,6 +33,16 @@ func TestMetrics(t *testing.T) {
 		r := e.do("GET", "/metrics", "", nil)
 		if r.status != 200 || !bytes.Contains(r.body, []byte(`motcua_http_requests_total{code="201",route="POST /api/v1/dossiers"} 6`)) {
 			t.Fatalf("metrics: %d, no count of the six filings by route", r.status)
+		}
+		// Each connection pool's figures, named after the pool.
+		pools := []string{"writer", "readers"}
+		if e.db.Engine == sqlstore.Postgres {
+			pools = []string{"primary"}
+		}
+		for _, pool := range pools {
+			if !bytes.Contains(r.body, []byte(`go_sql_max_open_connections{db_name="`+pool+`"}`)) {
+				t.Fatalf("no figures of the %s pool", pool)
+			}
 		}
 		values := map[string]float64{}
 		sc := bufio.NewScanner(bytes.NewReader(r.body))
@@ -54,4 +71,37 @@ func TestMetrics(t *testing.T) {
 			t.Fatalf("%v commits holding %v transactions", commits, txs)
 		}
 	})
+}
+
+// TestIntakeWithinConnectionLimit: sixteen clients filing, submitting and receiving at
+// once through an instance held to the fewest PostgreSQL connections allowed all get
+// through: no request holds a connection while it waits for another.
+func TestIntakeWithinConnectionLimit(t *testing.T) {
+	e := newEnv(t, sqlstoretest.PostgresDSN(t), web.Config{})
+	if err := e.db.SetMaxConns(sqlstore.MinConns); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	c := loadgen.NewClient(e.url, 16)
+	applicant, err := c.Token(ctx, "congdan", demo.Password)
+	if err != nil {
+		t.Fatal(err)
+	}
+	desk, err := c.Token(ctx, "tiepnhan", demo.Password)
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := loadgen.Intake{Applicant: applicant, Desk: desk}
+	res := loadgen.Run(ctx, 64, 16, func(ctx context.Context, i int) error {
+		_, _, err := in.Run(ctx, func(loadgen.Step) *loadgen.Client { return c }, fmt.Sprintf("gioi-han-%d", i))
+		return err
+	})
+	if res.Errors > 0 {
+		t.Fatalf("%d of %d intakes failed; first: %v", res.Errors, res.N, res.FirstErr)
+	}
+	st := e.db.Pools()["primary"].Stats()
+	if st.OpenConnections > sqlstore.MinConns || st.WaitCount == 0 {
+		t.Fatalf("%d connections open, %d waits; want at most %d, with waits", st.OpenConnections, st.WaitCount, sqlstore.MinConns)
+	}
 }

@@ -70,6 +70,8 @@ func runServe(args []string, stdout io.Writer) error {
 	maxUpload := fs.Int64("max-upload", int64(envInt("MOTCUA_MAX_UPLOAD_MB", 10)), "largest uploaded document in MiB (MOTCUA_MAX_UPLOAD_MB)")
 	remind := fs.Duration("remind-every", envDuration("MOTCUA_REMIND_EVERY", 10*time.Minute),
 		"how often officers are reminded of dossiers due within a working day or overdue; 0 = never (MOTCUA_REMIND_EVERY)")
+	maxConns := fs.Int("db-max-conns", envInt("MOTCUA_DB_MAX_CONNS", 0),
+		"PostgreSQL connections this instance may hold, to the primary and to the replica each; 0 = 4 per core, at least 10 (MOTCUA_DB_MAX_CONNS)")
 	replica := fs.String("db-replica", env("MOTCUA_DB_REPLICA", ""),
 		"postgres:// URL of a streaming replica for the figures, public tracking and lists; empty = the primary serves all (MOTCUA_DB_REPLICA)")
 	replicaLag := fs.Duration("db-replica-max-lag", envDuration("MOTCUA_DB_REPLICA_MAX_LAG", 5*time.Second),
@@ -90,6 +92,11 @@ func runServe(args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
+	if *maxConns != 0 {
+		if err := sqlstore.CheckMaxConns(*maxConns); err != nil {
+			return err
+		}
+	}
 	if *withDemo && !*demoOnNetwork && !isLoopback(*addr) {
 		return fmt.Errorf("tài khoản demo chỉ chạy trên địa chỉ loopback; dùng --demo-on-network nếu thật sự muốn / " +
 			"demo accounts only run on a loopback address; pass --demo-on-network to override")
@@ -102,6 +109,11 @@ func runServe(args []string, stdout io.Writer) error {
 		return err
 	}
 	defer db.Close()
+	if *maxConns != 0 {
+		if err := db.SetMaxConns(*maxConns); err != nil {
+			return err
+		}
+	}
 	if err := useObjectStore(ctx, db, *s3, log); err != nil {
 		return err
 	}

@@ -1,0 +1,47 @@
+package sqlstore_test
+
+import (
+	"context"
+	"errors"
+	"sync"
+	"testing"
+
+	"github.com/motcua/motcua"
+	"github.com/motcua/motcua/sqlstore"
+	"github.com/motcua/motcua/sqlstore/sqlstoretest"
+)
+
+// TestMaxConns: on PostgreSQL an instance limited to n connections never holds more, and
+// what asks for one beyond waits rather than fails; a limit below MinConns is refused
+// naming the setting.
+func TestMaxConns(t *testing.T) {
+	db := sqlstoretest.Open(t, sqlstoretest.PostgresDSN(t))
+	var me *motcua.Error
+	if err := db.SetMaxConns(sqlstore.MinConns - 1); !errors.As(err, &me) || me.Field != "db-max-conns" {
+		t.Fatalf("limit %d: %v", sqlstore.MinConns-1, err)
+	}
+	if err := db.SetMaxConns(sqlstore.MinConns); err != nil {
+		t.Fatal(err)
+	}
+	primary := db.Pools()["primary"]
+	var wg sync.WaitGroup
+	errs := make(chan error, 3*sqlstore.MinConns)
+	for range 3 * sqlstore.MinConns {
+		wg.Go(func() {
+			_, err := db.QueryForTest(context.Background(), `SELECT CAST(pg_sleep(0.05) AS TEXT)`)
+			errs <- err
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	st := primary.Stats()
+	if st.MaxOpenConnections != sqlstore.MinConns || st.OpenConnections > sqlstore.MinConns || st.WaitCount == 0 {
+		t.Fatalf("pool: limit %d, %d open, %d waits; want limit %d held, with waits",
+			st.MaxOpenConnections, st.OpenConnections, st.WaitCount, sqlstore.MinConns)
+	}
+}
