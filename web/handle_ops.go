@@ -13,8 +13,16 @@ func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
 }
 
-// readyz answers 200 only while the database answers.
+// Drain makes /readyz answer 503 from now on, while every other route keeps serving: a
+// load balancer that checks it stops sending new requests before the instance stops.
+func (s *Server) Drain() { s.draining.Store(true) }
+
+// readyz answers 200 only while the database answers and the instance is not draining.
 func (s *Server) readyz(w http.ResponseWriter, r *http.Request) {
+	if s.draining.Load() {
+		writeJSON(w, http.StatusServiceUnavailable, map[string]string{"status": "draining"})
+		return
+	}
 	ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
 	defer cancel()
 	if err := s.db.Ping(ctx); err != nil {

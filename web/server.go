@@ -60,6 +60,8 @@ type Server struct {
 	// cal is the working-day calendar in force: the built-in rules plus the official
 	// decisions kept in the database. It is swapped whole when a decision changes.
 	cal atomic.Pointer[calendarState]
+	// draining is set when the instance is about to stop (see Drain).
+	draining atomic.Bool
 }
 
 // workCalendar is the calendar deadlines are counted with.

@@ -78,6 +78,8 @@ func runServe(args []string, stdout io.Writer) error {
 		"how far behind the replica may be and still serve them (MOTCUA_DB_REPLICA_MAX_LAG)")
 	replicaCheck := fs.Duration("db-replica-check", envDuration("MOTCUA_DB_REPLICA_CHECK", time.Second),
 		"how often the replica's lag is checked; at most the allowed lag (MOTCUA_DB_REPLICA_CHECK)")
+	drain := fs.Duration("drain", envDuration("MOTCUA_DRAIN", 0),
+		"on SIGTERM, how long /readyz answers 503 while requests are still served, before the server stops; behind a load balancer, longer than it takes to notice (MOTCUA_DRAIN)")
 	proxies := fs.String("trusted-proxies", env("MOTCUA_TRUSTED_PROXIES", web.DefaultTrustedProxies),
 		"reverse proxies and load balancers (addresses, CIDR ranges) whose X-Forwarded-For names the client; empty = none (MOTCUA_TRUSTED_PROXIES)")
 	logLevel := fs.String("log-level", env("MOTCUA_LOG_LEVEL", "info"), "debug, info, warn or error (MOTCUA_LOG_LEVEL)")
@@ -184,6 +186,19 @@ func runServe(args []string, stdout io.Writer) error {
 	case err := <-errc:
 		return err
 	case <-ctx.Done():
+	}
+	stop() // a second signal stops the process at once, without waiting for the drain
+	return stopServing(hs, srv, *drain, log)
+}
+
+// stopServing ends the HTTP service: first, for drain, /readyz answers 503 while requests
+// are still served, so a load balancer checking it sends no new ones; then the listener
+// closes and requests in flight get up to 20 s to finish.
+func stopServing(hs *http.Server, srv *web.Server, drain time.Duration, log *slog.Logger) error {
+	if drain > 0 {
+		srv.Drain()
+		log.Info("draining: /readyz answers 503 before the server stops", "for", drain.String())
+		time.Sleep(drain)
 	}
 	log.Info("shutting down")
 	shutdownCtx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
