@@ -2,11 +2,13 @@ package web
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"net/url"
 	"strings"
 	"time"
 
+	"github.com/motcua/motcua"
 	"github.com/motcua/motcua/org"
 	"github.com/motcua/motcua/sqlstore"
 )
@@ -27,28 +29,27 @@ func account(r *http.Request) *org.Account {
 	return a
 }
 
-// authenticate finds the account behind a bearer token or a session cookie.
-func (s *Server) authenticate(r *http.Request) *org.Account {
+// authenticate finds the account behind a bearer token or a session cookie: nil for none,
+// or for a token that is unknown or expired. An error means the sessions could not be read
+// (the database is away): the caller is then neither signed in nor signed out.
+func (s *Server) authenticate(r *http.Request) (*org.Account, error) {
+	var token, kind string
 	if r.Header.Get("Authorization") != "" {
-		token, ok := bearer(r)
+		t, ok := bearer(r)
 		if !ok {
-			return nil
+			return nil, nil
 		}
-		a, err := s.sessions.account(r.Context(), token, sqlstore.SessionAPI, s.db.SessionAccount)
-		if err != nil {
-			return nil
-		}
-		return a
+		token, kind = t, sqlstore.SessionAPI
+	} else if c, err := r.Cookie(sessionCookie); err == nil && c.Value != "" {
+		token, kind = c.Value, sqlstore.SessionBrowser
+	} else {
+		return nil, nil
 	}
-	c, err := r.Cookie(sessionCookie)
-	if err != nil || c.Value == "" {
-		return nil
+	a, err := s.sessions.account(r.Context(), token, kind, s.db.SessionAccount)
+	if errors.Is(err, motcua.ErrNotFound) {
+		return nil, nil
 	}
-	a, err := s.sessions.account(r.Context(), c.Value, sqlstore.SessionBrowser, s.db.SessionAccount)
-	if err != nil {
-		return nil
-	}
-	return a
+	return a, err
 }
 
 // guard wraps a route with authentication and the route's permission check. Pages send
@@ -57,7 +58,13 @@ func (s *Server) authenticate(r *http.Request) *org.Account {
 func (s *Server) guard(rt route) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		noteRoute(w, r)
-		a := s.authenticate(r)
+		a, err := s.authenticate(r)
+		if err != nil && rt.perm != org.PermPublic {
+			// Not "sign in again": the session may be fine, and the database back in a moment.
+			s.log.ErrorContext(r.Context(), "sessions unreadable", "path", r.URL.Path, "err", err)
+			s.unavailable(w, r, rt.api)
+			return
+		}
 		if a != nil {
 			r = r.WithContext(context.WithValue(r.Context(), accountKey, a))
 		}
@@ -122,10 +129,10 @@ func (s *Server) login(r *http.Request, username, password string) (*org.Account
 		}
 	}
 	if !ok {
-		s.log.Info("sign-in failed", "username", username, "client", clientIP(r))
+		s.log.InfoContext(r.Context(), "sign-in failed", "username", username, "client", clientIP(r))
 		return nil, 0, nil
 	}
-	s.log.Info("signed in", "username", a.Username, "role", a.Role)
+	s.log.InfoContext(r.Context(), "signed in", "username", a.Username, "role", a.Role)
 	return &a, 0, nil
 }
 

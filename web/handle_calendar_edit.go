@@ -72,6 +72,6 @@ func (s *Server) removeCalendarDecision(r *http.Request) error {
 // stored already, so a failure here is only logged: the background refresh retries.
 func (s *Server) calendarChanged(r *http.Request) {
 	if err := s.refreshCalendar(r.Context()); err != nil {
-		s.log.Warn("calendar refresh", "err", err)
+		s.log.WarnContext(r.Context(), "calendar refresh", "err", err)
 	}
 }

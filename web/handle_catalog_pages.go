@@ -118,6 +118,6 @@ func (s *Server) pageFail(w http.ResponseWriter, r *http.Request, err error) {
 			return
 		}
 	}
-	s.log.Error("page failed", "path", r.URL.Path, "err", err)
+	s.log.ErrorContext(r.Context(), "page failed", "path", r.URL.Path, "err", err)
 	s.pageError(w, r, http.StatusInternalServerError)
 }

@@ -26,7 +26,7 @@ func (s *Server) loginSubmit(w http.ResponseWriter, r *http.Request) {
 	a, wait, err := s.login(r, form.Username, r.PostFormValue("password"))
 	switch {
 	case err != nil:
-		s.log.Error("login", "err", err)
+		s.log.ErrorContext(r.Context(), "login", "err", err)
 		s.pageError(w, r, http.StatusInternalServerError)
 		return
 	case wait > 0:
@@ -43,7 +43,7 @@ func (s *Server) loginSubmit(w http.ResponseWriter, r *http.Request) {
 	}
 	token, err := s.db.CreateSession(r.Context(), a.ID, sqlstore.SessionBrowser, sessionTTL)
 	if err != nil {
-		s.log.Error("create session", "err", err)
+		s.log.ErrorContext(r.Context(), "create session", "err", err)
 		s.pageError(w, r, http.StatusInternalServerError)
 		return
 	}

@@ -25,6 +25,8 @@ type apiErrorBody struct {
 	Message string `json:"message"`
 	MsgEN   string `json:"message_en"`
 	Details any    `json:"details,omitempty"`
+	// RequestID comes with an internal error: the id its log lines carry, to quote to support.
+	RequestID string `json:"request_id,omitempty"`
 }
 
 func writeJSON(w http.ResponseWriter, status int, v any) {
@@ -87,8 +89,24 @@ func (s *Server) apiFail(w http.ResponseWriter, r *http.Request, err error) {
 			return
 		}
 	}
-	s.log.Error("request failed", "path", r.URL.Path, "err", err)
-	s.apiError(w, r, http.StatusInternalServerError, "internal", "", "Lỗi hệ thống", "Internal error")
+	s.log.ErrorContext(r.Context(), "request failed", "path", r.URL.Path, "err", err)
+	id := requestIDOf(r.Context())
+	writeJSON(w, http.StatusInternalServerError, apiErrorBody{Error: "internal",
+		Message: "Lỗi hệ thống (mã yêu cầu " + id + ")", MsgEN: "Internal error (request " + id + ")", RequestID: id})
+}
+
+// unavailable answers 503 when the system cannot serve the request now (its database is
+// away), with a Retry-After and the request's id.
+func (s *Server) unavailable(w http.ResponseWriter, r *http.Request, api bool) {
+	w.Header().Set("Retry-After", "5")
+	if !api {
+		s.pageError(w, r, http.StatusServiceUnavailable)
+		return
+	}
+	id := requestIDOf(r.Context())
+	writeJSON(w, http.StatusServiceUnavailable, apiErrorBody{Error: "unavailable",
+		Message: "Hệ thống tạm thời không phục vụ được, vui lòng thử lại sau ít giây (mã yêu cầu " + id + ")",
+		MsgEN:   "The system cannot serve this now; try again in a few seconds (request " + id + ")", RequestID: id})
 }
 
 // decodeJSON reads a JSON body of at most 1 MiB into v, refusing unknown fields.

@@ -76,7 +76,7 @@ func New(ctx context.Context, db *sqlstore.DB, log *slog.Logger, cfg Config) (*S
 	if cfg.TrackRate < 0 {
 		cfg.TrackRate = 0
 	}
-	s := &Server{cfg: cfg, db: db, log: log, mux: http.NewServeMux()}
+	s := &Server{cfg: cfg, db: db, log: slog.New(requestLogs{log.Handler()}), mux: http.NewServeMux()}
 	s.cal.Store(&calendarState{rev: -1, cal: calendar.Default()})
 	s.dossiers = &service.Dossiers{DB: db, Calendar: s.workCalendar, BaseURL: cfg.BaseURL, Log: log}
 	s.reports = service.Reports{DB: db}
@@ -108,6 +108,7 @@ func (s *Server) Handler() http.Handler {
 	h = s.securityHeaders(h)
 	h = s.observe(h)
 	h = s.realClient(h)
+	h = s.requestID(h) // before realClient: a proxy's X-Request-ID is believed from the proxy itself
 	return h
 }
 

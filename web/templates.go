@@ -118,7 +118,7 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 	p := page{L: requestLang(r), Title: title, Account: account(r), CSRF: csrfToken(r), Path: r.URL.RequestURI(), Data: data}
 	var buf bytes.Buffer
 	if err := t.ExecuteTemplate(&buf, "layout", p); err != nil {
-		s.log.Error("render", "page", name, "err", err)
+		s.log.ErrorContext(r.Context(), "render", "page", name, "err", err)
 		http.Error(w, "internal error", http.StatusInternalServerError)
 		return
 	}
@@ -130,7 +130,14 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 
 // pageError shows a short error page in the person's language.
 func (s *Server) pageError(w http.ResponseWriter, r *http.Request, status int) {
-	s.render(w, r, status, "error", http.StatusText(status), status)
+	s.render(w, r, status, "error", http.StatusText(status), errorPage{status, requestIDOf(r.Context())})
+}
+
+// errorPage is what the error page shows: the status, and for a failure of the system the
+// request's id, which its log lines carry.
+type errorPage struct {
+	Status    int
+	RequestID string
 }
 
 // renderFragment executes one named block of a page, for htmx swaps.
@@ -139,7 +146,7 @@ func (s *Server) renderFragment(w http.ResponseWriter, r *http.Request, name, bl
 	p := page{L: requestLang(r), Account: account(r), CSRF: csrfToken(r), Path: r.URL.RequestURI(), Data: data}
 	var buf bytes.Buffer
 	if err := t.ExecuteTemplate(&buf, block, p); err != nil {
-		s.log.Error("render fragment", "page", name, "err", err)
+		s.log.ErrorContext(r.Context(), "render fragment", "page", name, "err", err)
 		http.Error(w, "internal error", http.StatusInternalServerError)
 		return
 	}
