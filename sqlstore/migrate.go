@@ -82,6 +82,11 @@ func (db *DB) Migrate(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	if db.migrated(ctx, migs) {
+		// Nothing to apply: an instance starts with reads alone (and so can start while
+		// its database takes no writes, as during a fail-over).
+		return nil
+	}
 	if _, err := db.exec(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
 		version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)`); err != nil {
 		return fmt.Errorf("sqlstore: create schema_migrations: %w", err)
@@ -114,6 +119,33 @@ func (db *DB) Migrate(ctx context.Context) error {
 		}
 	}
 	return nil
+}
+
+// migrated reports whether every migration of migs is recorded already; false also when
+// that cannot be read (no schema_migrations table yet).
+func (db *DB) migrated(ctx context.Context, migs []migration) bool {
+	rows, err := db.write.QueryContext(ctx, `SELECT version FROM schema_migrations`)
+	if err != nil {
+		return false
+	}
+	defer rows.Close()
+	applied := map[int]bool{}
+	for rows.Next() {
+		var v int
+		if rows.Scan(&v) != nil {
+			return false
+		}
+		applied[v] = true
+	}
+	if rows.Err() != nil {
+		return false
+	}
+	for _, m := range migs {
+		if !applied[m.version] {
+			return false
+		}
+	}
+	return true
 }
 
 // splitStatements splits a migration on semicolons at line ends; migrations keep one

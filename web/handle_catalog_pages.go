@@ -5,6 +5,7 @@ import (
 
 	"github.com/motcua/motcua"
 	"github.com/motcua/motcua/catalog"
+	"github.com/motcua/motcua/sqlstore"
 )
 
 type homeData struct {
@@ -117,6 +118,11 @@ func (s *Server) pageFail(w http.ResponseWriter, r *http.Request, err error) {
 			s.pageError(w, r, http.StatusForbidden)
 			return
 		}
+	}
+	if sqlstore.Unavailable(err) {
+		s.log.WarnContext(r.Context(), "database unavailable", "path", r.URL.Path, "err", err)
+		s.unavailable(w, r, false)
+		return
 	}
 	s.log.ErrorContext(r.Context(), "page failed", "path", r.URL.Path, "err", err)
 	s.pageError(w, r, http.StatusInternalServerError)

@@ -10,6 +10,7 @@ import (
 
 	"github.com/motcua/motcua"
 	"github.com/motcua/motcua/catalog"
+	"github.com/motcua/motcua/sqlstore"
 )
 
 // catalogConflicts are the catalog's life-cycle errors: the request is fine but the
@@ -88,6 +89,11 @@ func (s *Server) apiFail(w http.ResponseWriter, r *http.Request, err error) {
 			s.apiError(w, r, http.StatusConflict, motcua.KindConflict, "", vi, en)
 			return
 		}
+	}
+	if sqlstore.Unavailable(err) {
+		s.log.WarnContext(r.Context(), "database unavailable", "path", r.URL.Path, "err", err)
+		s.unavailable(w, r, true)
+		return
 	}
 	s.log.ErrorContext(r.Context(), "request failed", "path", r.URL.Path, "err", err)
 	id := requestIDOf(r.Context())

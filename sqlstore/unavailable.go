@@ -1,0 +1,37 @@
+package sqlstore
+
+import (
+	"database/sql"
+	"database/sql/driver"
+	"errors"
+	"net"
+	"strings"
+
+	"github.com/jackc/pgx/v5/pgconn"
+)
+
+// Unavailable reports whether err says the database cannot be reached or cannot take
+// writes right now, rather than that the request or the system is wrong: the server is
+// down, restarting or failing over, a connection broke, or the URL reaches a standby
+// (read-only). Such a request may succeed if sent again in a moment.
+func Unavailable(err error) bool {
+	if err == nil {
+		return false
+	}
+	var pg *pgconn.PgError
+	if errors.As(err, &pg) {
+		switch {
+		case strings.HasPrefix(pg.Code, "08"): // connection exception
+			return true
+		case pg.Code == "57P01", pg.Code == "57P02", pg.Code == "57P03": // shut down, crashed, starting up
+			return true
+		case pg.Code == "25006": // read-only transaction: a standby, or a primary being demoted
+			return true
+		}
+		return false
+	}
+	var connect *pgconn.ConnectError
+	var netErr net.Error
+	return errors.As(err, &connect) || errors.As(err, &netErr) || errors.Is(err, driver.ErrBadConn) ||
+		errors.Is(err, sql.ErrConnDone) || pgconn.SafeToRetry(err)
+}

@@ -1,0 +1,93 @@
+package sqlstore_test
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"net"
+	"testing"
+
+	"github.com/motcua/motcua/sqlstore"
+	"github.com/motcua/motcua/sqlstore/sqlstoretest"
+)
+
+// TestUnavailable tells apart, on a real PostgreSQL, the errors of a database that cannot
+// serve now from the errors of a request.
+func TestUnavailable(t *testing.T) {
+	dsn := sqlstoretest.PostgresDSN(t)
+	ctx := context.Background()
+	pool, err := sql.Open("pgx", dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer pool.Close()
+	if _, err := pool.Exec(`CREATE TABLE probe (n INT PRIMARY KEY)`); err != nil {
+		t.Fatal(err)
+	}
+	readOnly := func() error {
+		tx, err := pool.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+		if err != nil {
+			return err
+		}
+		defer tx.Rollback()
+		_, err = tx.Exec(`INSERT INTO probe VALUES (1)`)
+		return err
+	}
+	terminated := func() error {
+		conn, err := pool.Conn(ctx)
+		if err != nil {
+			return err
+		}
+		defer conn.Close()
+		if _, err := conn.ExecContext(ctx, `SELECT pg_terminate_backend(pg_backend_pid())`); err != nil {
+			return err
+		}
+		_, err = conn.ExecContext(ctx, `SELECT 1`)
+		return err
+	}
+	refused := func() error {
+		ln, err := net.Listen("tcp", "127.0.0.1:0")
+		if err != nil {
+			return err
+		}
+		addr := ln.Addr().String()
+		ln.Close()
+		down, err := sql.Open("pgx", "postgres://postgres@"+addr+"/postgres?sslmode=disable&connect_timeout=2")
+		if err != nil {
+			return err
+		}
+		defer down.Close()
+		return down.Ping()
+	}
+	duplicate := func() error {
+		pool.Exec(`INSERT INTO probe VALUES (2)`)
+		_, err := pool.Exec(`INSERT INTO probe VALUES (2)`)
+		return err
+	}
+	syntax := func() error {
+		_, err := pool.Exec(`SELEC 1`)
+		return err
+	}
+	for _, c := range []struct {
+		name        string
+		do          func() error
+		unavailable bool
+	}{
+		{"a write on a read-only server", readOnly, true},
+		{"a connection the server ended", terminated, true},
+		{"a server that does not answer", refused, true},
+		{"a duplicate key", duplicate, false},
+		{"a syntax error", syntax, false},
+	} {
+		err := c.do()
+		if err == nil {
+			t.Fatalf("%s: no error", c.name)
+		}
+		if got := sqlstore.Unavailable(err); got != c.unavailable {
+			t.Errorf("%s (%v): unavailable %v, want %v", c.name, err, got, c.unavailable)
+		}
+	}
+	if sqlstore.Unavailable(nil) || sqlstore.Unavailable(errors.New("bad input")) {
+		t.Fatal("nil or a plain error counted as unavailable")
+	}
+}
