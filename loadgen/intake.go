@@ -30,6 +30,20 @@ type Intake struct {
 	Procedure       string // default DemoProcedure
 }
 
+// SignIn makes an Intake whose applicant and desk officer sign in through c with the
+// given usernames and password.
+func SignIn(ctx context.Context, c *Client, applicant, desk, password string) (Intake, error) {
+	a, err := c.Token(ctx, applicant, password)
+	if err != nil {
+		return Intake{}, err
+	}
+	d, err := c.Token(ctx, desk, password)
+	if err != nil {
+		return Intake{}, err
+	}
+	return Intake{Applicant: a, Desk: d}, nil
+}
+
 // Step says which request of an intake is under way: 0 draft, 1 submit, 2 receive.
 type Step int
 

@@ -36,15 +36,10 @@ func BenchmarkIntakeHTTP(b *testing.B) {
 			hs := httptest.NewServer(srv.Handler())
 			defer hs.Close()
 			c := loadgen.NewClient(hs.URL, 16)
-			applicant, err := c.Token(ctx, "congdan", demo.Password)
+			in, err := loadgen.SignIn(ctx, c, "congdan", "tiepnhan", demo.Password)
 			if err != nil {
 				b.Fatal(err)
 			}
-			desk, err := c.Token(ctx, "tiepnhan", demo.Password)
-			if err != nil {
-				b.Fatal(err)
-			}
-			in := loadgen.Intake{Applicant: applicant, Desk: desk}
 			pick := func(loadgen.Step) *loadgen.Client { return c }
 			b.ResetTimer()
 			res := loadgen.Run(ctx, b.N, 16, func(ctx context.Context, i int) error {

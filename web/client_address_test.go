@@ -30,25 +30,22 @@ func TestClientsBehindAProxy(t *testing.T) {
 	}
 	e := newEnv(t, sqlstoretest.SQLiteDSN(t), web.Config{TrackRate: 4, TrustedProxies: loopback})
 	// TrackRate 4 a minute allows one lookup at once per client.
-	if got := e.lookup("203.0.113.7"); got != http.StatusNotFound {
-		t.Fatalf("first lookup of client A: %d", got)
-	}
-	if got := e.lookup("203.0.113.7"); got != http.StatusTooManyRequests {
-		t.Fatalf("second lookup of client A: %d, want 429", got)
-	}
-	if got := e.lookup("198.51.100.9"); got != http.StatusNotFound {
-		t.Fatalf("client B shares client A's limit: %d", got)
-	}
-	// Client A writes a header of its own; the proxy appends A's address after it.
-	if got := e.lookup("192.0.2.200, 203.0.113.7"); got != http.StatusTooManyRequests {
-		t.Fatalf("client A forging its address got a fresh limit: %d", got)
-	}
-	// Two proxies in a row (an edge balancer, then a proxy on this machine).
-	if got := e.lookup("2001:db8::5, 127.0.0.1"); got != http.StatusNotFound {
-		t.Fatalf("client C through two proxies: %d", got)
-	}
-	if got := e.lookup("[2001:db8::5]:4711"); got != http.StatusTooManyRequests {
-		t.Fatalf("client C again, written with a port: %d, want 429", got)
+	for _, step := range []struct {
+		what, forwardedFor string
+		want               int
+	}{
+		{"client A", "203.0.113.7", http.StatusNotFound},
+		{"client A again", "203.0.113.7", http.StatusTooManyRequests},
+		{"client B", "198.51.100.9", http.StatusNotFound},
+		// Client A writes a header of its own; the proxy appends A's address after it.
+		{"client A forging its address", "192.0.2.200, 203.0.113.7", http.StatusTooManyRequests},
+		// Two proxies in a row (an edge balancer, then a proxy on this machine).
+		{"client C through two proxies", "2001:db8::5, 127.0.0.1", http.StatusNotFound},
+		{"client C again, written with a port", "[2001:db8::5]:4711", http.StatusTooManyRequests},
+	} {
+		if got := e.lookup(step.forwardedFor); got != step.want {
+			t.Fatalf("%s (X-Forwarded-For %q): %d, want %d", step.what, step.forwardedFor, got, step.want)
+		}
 	}
 
 	if r := e.do("GET", "/metrics", "", nil); r.status != http.StatusOK {

@@ -84,15 +84,10 @@ func TestIntakeWithinConnectionLimit(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
 	c := loadgen.NewClient(e.url, 16)
-	applicant, err := c.Token(ctx, "congdan", demo.Password)
+	in, err := loadgen.SignIn(ctx, c, "congdan", "tiepnhan", demo.Password)
 	if err != nil {
 		t.Fatal(err)
 	}
-	desk, err := c.Token(ctx, "tiepnhan", demo.Password)
-	if err != nil {
-		t.Fatal(err)
-	}
-	in := loadgen.Intake{Applicant: applicant, Desk: desk}
 	res := loadgen.Run(ctx, 64, 16, func(ctx context.Context, i int) error {
 		_, _, err := in.Run(ctx, func(loadgen.Step) *loadgen.Client { return c }, fmt.Sprintf("gioi-han-%d", i))
 		return err

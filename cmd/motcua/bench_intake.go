@@ -56,17 +56,11 @@ func benchIntake(args []string, stdout io.Writer) error {
 		return err
 	}
 	c := loadgen.NewClient(srv.URL, bf.clients)
-	applicant, err := c.Token(ctx, "congdan", demo.Password)
+	in, err := loadgen.SignIn(ctx, c, "congdan", "tiepnhan", demo.Password)
 	if err != nil {
 		srv.Close()
 		return err
 	}
-	desk, err := c.Token(ctx, "tiepnhan", demo.Password)
-	if err != nil {
-		srv.Close()
-		return err
-	}
-	in := loadgen.Intake{Applicant: applicant, Desk: desk}
 	pick := func(loadgen.Step) *loadgen.Client { return c }
 	warm := min(*n/10+1, 100)
 	loadgen.Run(ctx, warm, bf.clients, func(ctx context.Context, i int) error {

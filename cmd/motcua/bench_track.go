@@ -40,15 +40,10 @@ func benchTrack(args []string, stdout io.Writer) error {
 	}
 	defer srv.Close()
 	c := loadgen.NewClient(srv.URL, bf.clients)
-	applicant, err := c.Token(ctx, "congdan", demo.Password)
+	in, err := loadgen.SignIn(ctx, c, "congdan", "tiepnhan", demo.Password)
 	if err != nil {
 		return err
 	}
-	desk, err := c.Token(ctx, "tiepnhan", demo.Password)
-	if err != nil {
-		return err
-	}
-	in := loadgen.Intake{Applicant: applicant, Desk: desk}
 	codes := make([]string, *dossiers)
 	seed := loadgen.Run(ctx, *dossiers, bf.clients, func(ctx context.Context, i int) error {
 		_, r, err := in.Run(ctx, func(loadgen.Step) *loadgen.Client { return c }, fmt.Sprintf("track-%d", i))
