@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"fmt"
 	"io"
 	"os"
 	"os/exec"
@@ -104,6 +105,24 @@ func (s *server) kill() {
 		}
 		<-s.done
 	})
+}
+
+// stop ends the process as an orchestrator does, with SIGTERM, and waits for it to exit;
+// it must exit by itself within limit and with status 0.
+func (s *server) stop(limit time.Duration) error {
+	if err := s.cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		return err
+	}
+	select {
+	case <-s.done:
+	case <-time.After(limit):
+		s.kill()
+		return fmt.Errorf("%s still running %v after SIGTERM", s.name, limit)
+	}
+	if code := s.cmd.ProcessState.ExitCode(); code != 0 {
+		return fmt.Errorf("%s exited with status %d after SIGTERM:\n%s", s.name, code, s.logTail())
+	}
+	return nil
 }
 
 // logTail is the end of the process's log, for failure messages.
