@@ -64,6 +64,18 @@ func TestOutboxLifecycle(t *testing.T) {
 		if p, s, f, _ := db.OutboxStats(ctx); p != 1 || s != 1 || f != 1 {
 			t.Fatalf("final stats %d %d %d", p, s, f)
 		}
+		backlog, err := db.OutboxBacklog(ctx)
+		if err != nil || len(backlog) != 2 {
+			t.Fatalf("backlog: %+v %v", backlog, err)
+		}
+		// email: a sent, b given up; sms: c waits since it was queued.
+		if e := backlog[0]; e.Topic != "email" || e.Pending != 0 || !e.FirstDue.IsZero() || e.Failed != 1 {
+			t.Fatalf("email backlog: %+v", e)
+		}
+		if s := backlog[1]; s.Topic != "sms" || s.Pending != 1 || s.Failed != 0 ||
+			time.Since(s.FirstDue) < 0 || time.Since(s.FirstDue) > time.Minute {
+			t.Fatalf("sms backlog: %+v", s)
+		}
 	})
 }
 

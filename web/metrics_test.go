@@ -44,6 +44,16 @@ func TestMetrics(t *testing.T) {
 				t.Fatalf("no figures of the %s pool", pool)
 			}
 		}
+		// Nothing sends e-mail here: the three "received" messages wait in the outbox.
+		if pending := metricValue(r.body, `motcua_outbox_pending{topic="email"}`); pending < 3 {
+			t.Fatalf("outbox: %v e-mails waiting, want at least 3", pending)
+		}
+		if due := metricValue(r.body, `motcua_outbox_due_seconds{topic="email"}`); due <= 0 || due > 60 {
+			t.Fatalf("outbox: the earliest e-mail due for %vs", due)
+		}
+		if failed := metricValue(r.body, `motcua_outbox_failed{topic="email"}`); failed != 0 {
+			t.Fatalf("outbox: %v e-mails given up", failed)
+		}
 		values := map[string]float64{}
 		sc := bufio.NewScanner(bytes.NewReader(r.body))
 		for sc.Scan() {
@@ -71,6 +81,19 @@ func TestMetrics(t *testing.T) {
 			t.Fatalf("%v commits holding %v transactions", commits, txs)
 		}
 	})
+}
+
+// metricValue is the value of one series in a Prometheus text answer; -1 when absent.
+func metricValue(body []byte, series string) float64 {
+	for _, line := range strings.Split(string(body), "\n") {
+		if v, ok := strings.CutPrefix(line, series+" "); ok {
+			f, err := strconv.ParseFloat(v, 64)
+			if err == nil {
+				return f
+			}
+		}
+	}
+	return -1
 }
 
 // TestIntakeWithinConnectionLimit: sixteen clients filing, submitting and receiving at
