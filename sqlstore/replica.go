@@ -35,7 +35,10 @@ type replica struct {
 	pool   *sql.DB
 	maxLag time.Duration
 	every  time.Duration
-	status atomic.Pointer[ReplicaStatus]
+	// timeout bounds one check: at least the interval, at least a second (a busy server
+	// may take that long to answer two small queries), at most the allowed lag.
+	timeout time.Duration
+	status  atomic.Pointer[ReplicaStatus]
 	// changed is told when the replica starts or stops serving (nil: no one is).
 	changed func(ReplicaStatus)
 	stop    chan struct{}
@@ -78,7 +81,8 @@ func (db *DB) UseReplica(dsn string, maxLag, every time.Duration, changed func(R
 	}
 	pool.SetMaxOpenConns(db.conns())
 	pool.SetMaxIdleConns(db.conns())
-	r := &replica{pool: pool, maxLag: maxLag, every: every, changed: changed, stop: make(chan struct{}),
+	r := &replica{pool: pool, maxLag: maxLag, every: every, timeout: min(max(every, time.Second), maxLag),
+		changed: changed, stop: make(chan struct{}),
 		done: make(chan struct{})}
 	r.status.Store(unknownLag(errors.New("not checked yet")))
 	db.replica = r
@@ -123,7 +127,7 @@ func (r *replica) monitor(primary *sql.DB) {
 // outcome; it answers the samples to keep.
 func (r *replica) check(primary *sql.DB, samples []walSample) []walSample {
 	defer r.tell(r.status.Load().Serving)
-	ctx, cancel := context.WithTimeout(context.Background(), r.every)
+	ctx, cancel := context.WithTimeout(context.Background(), r.timeout)
 	defer cancel()
 	now := time.Now()
 	var lsn int64
@@ -187,11 +191,12 @@ func (r *replica) close() error {
 
 // ReplicaHorizon is how long after a commit a serving replica may still miss it. A replica
 // serves while the newest primary position it has replayed was sampled at most maxLag
-// before a check began, and a check's finding is used until the next one ends: at most two
-// intervals later. It is 0 without a replica.
+// before a check began, and a check's finding is used until the next one ends. The next
+// begins at most an interval, or one check's time, after this one began, and takes at most
+// a check's time, which is at least the interval. It is 0 without a replica.
 func (db *DB) ReplicaHorizon() time.Duration {
 	if db.replica == nil {
 		return 0
 	}
-	return db.replica.maxLag + 2*db.replica.every
+	return db.replica.maxLag + 2*db.replica.timeout
 }

@@ -13,7 +13,8 @@ import (
 // Unavailable reports whether err says the database cannot be reached or cannot take
 // writes right now, rather than that the request or the system is wrong: the server is
 // down, restarting or failing over, a connection broke, or the URL reaches a standby
-// (read-only). Such a request may succeed if sent again in a moment.
+// (read-only). A network error of the object store counts too. Such a request may
+// succeed if sent again in a moment.
 func Unavailable(err error) bool {
 	if err == nil {
 		return false

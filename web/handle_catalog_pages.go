@@ -120,7 +120,7 @@ func (s *Server) pageFail(w http.ResponseWriter, r *http.Request, err error) {
 		}
 	}
 	if sqlstore.Unavailable(err) {
-		s.log.WarnContext(r.Context(), "database unavailable", "path", r.URL.Path, "err", err)
+		s.log.WarnContext(r.Context(), "unavailable: a store cannot serve now", "path", r.URL.Path, "err", err)
 		s.unavailable(w, r, false)
 		return
 	}

@@ -91,7 +91,7 @@ func (s *Server) apiFail(w http.ResponseWriter, r *http.Request, err error) {
 		}
 	}
 	if sqlstore.Unavailable(err) {
-		s.log.WarnContext(r.Context(), "database unavailable", "path", r.URL.Path, "err", err)
+		s.log.WarnContext(r.Context(), "unavailable: a store cannot serve now", "path", r.URL.Path, "err", err)
 		s.unavailable(w, r, true)
 		return
 	}
