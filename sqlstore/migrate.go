@@ -14,8 +14,8 @@ import (
 //go:embed migrations/*.sql
 var migrationFiles embed.FS
 
-// Migration files are numbered NNNN_name.sql, applied in order, each in one transaction, and
-// recorded in schema_migrations. They only go forward. A few tokens stand for the types
+// Migration files are numbered NNNN_name.sql, applied in order, each in one transaction
+// (but see noTransaction), and recorded in schema_migrations. They only go forward. A few tokens stand for the types
 // that differ between the engines.
 var dialectTokens = map[Engine]*strings.Replacer{
 	SQLite: strings.NewReplacer(
@@ -32,7 +32,14 @@ type migration struct {
 	version int
 	name    string
 	sql     string
+	// outsideTx: the file begins with noTransaction (see migrateOutsideTx).
+	outsideTx bool
 }
+
+// noTransaction is the first line of a PostgreSQL migration that runs outside a
+// transaction, for CREATE INDEX CONCURRENTLY: an index built on a large table inside one
+// would hold back every write to that table until it is built.
+const noTransaction = "-- no-transaction\n"
 
 // loadMigrations reads the migrations engine applies from the folder "migrations" of
 // fsys. A file named NNNN_name.sql is for both engines; NNNN_name.postgres.sql or
@@ -45,6 +52,14 @@ func loadMigrations(fsys fs.FS, engine Engine) ([]migration, error) {
 	}
 	var out []migration
 	for _, e := range entries {
+		body, err := fs.ReadFile(fsys, "migrations/"+e.Name())
+		if err != nil {
+			return nil, err
+		}
+		outside := strings.HasPrefix(string(body), noTransaction)
+		if outside && !strings.HasSuffix(e.Name(), ".postgres.sql") {
+			return nil, fmt.Errorf("sqlstore: migration %q runs outside a transaction, which only a .postgres.sql file may", e.Name())
+		}
 		stem := strings.TrimSuffix(e.Name(), ".sql")
 		if rest, only, ok := strings.Cut(stem, "."); ok {
 			if only != string(SQLite) && only != string(Postgres) {
@@ -60,11 +75,7 @@ func loadMigrations(fsys fs.FS, engine Engine) ([]migration, error) {
 		if !ok || err != nil {
 			return nil, fmt.Errorf("sqlstore: migration %q is not named NNNN_name.sql", e.Name())
 		}
-		body, err := fs.ReadFile(fsys, "migrations/"+e.Name())
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, migration{v, name, string(body)})
+		out = append(out, migration{v, name, string(body), outside})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].version < out[j].version })
 	for i := 1; i < len(out); i++ {
@@ -92,6 +103,12 @@ func (db *DB) Migrate(ctx context.Context) error {
 		return fmt.Errorf("sqlstore: create schema_migrations: %w", err)
 	}
 	for _, m := range migs {
+		if m.outsideTx {
+			if err := db.migrateOutsideTx(ctx, m); err != nil {
+				return fmt.Errorf("sqlstore: migration %04d_%s: %w", m.version, m.name, err)
+			}
+			continue
+		}
 		err := db.InTx(ctx, func(tx *Tx) error {
 			if db.Engine == Postgres {
 				if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock(727274)`); err != nil {
@@ -119,6 +136,38 @@ func (db *DB) Migrate(ctx context.Context) error {
 		}
 	}
 	return nil
+}
+
+// migrateOutsideTx applies a PostgreSQL migration statement by statement, each committing
+// on its own, under the session form of the lock the other migrations take. A failure
+// leaves the migration unrecorded, to run again whole at the next start: its statements
+// must bear that (ADD COLUMN IF NOT EXISTS; DROP INDEX CONCURRENTLY IF EXISTS before a
+// CREATE INDEX CONCURRENTLY, whose failure leaves an invalid index behind).
+func (db *DB) migrateOutsideTx(ctx context.Context, m migration) error {
+	conn, err := db.write.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, `SELECT pg_advisory_lock(727274)`); err != nil {
+		return err
+	}
+	defer conn.ExecContext(context.Background(), `SELECT pg_advisory_unlock(727274)`)
+	var n int
+	if err := conn.QueryRowContext(ctx, `SELECT COUNT(*) FROM schema_migrations WHERE version = $1`, m.version).Scan(&n); err != nil {
+		return err
+	}
+	if n > 0 {
+		return nil
+	}
+	for _, stmt := range splitStatements(dialectTokens[db.Engine].Replace(m.sql)) {
+		if _, err := conn.ExecContext(ctx, stmt); err != nil {
+			return fmt.Errorf("%w\n%s", err, stmt)
+		}
+	}
+	_, err = conn.ExecContext(ctx, `INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)`,
+		m.version, m.name, time.Now().UnixMilli())
+	return err
 }
 
 // migrated reports whether every migration of migs is recorded already; false also when

@@ -2,6 +2,7 @@ package sqlstore
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 	"testing/fstest"
 )
@@ -43,9 +44,46 @@ func TestMigrationNamesChecked(t *testing.T) {
 		"no number":      {"migrations/first.sql": {Data: []byte("--")}},
 		"same number": {"migrations/0001_a.sql": {Data: []byte("--")},
 			"migrations/0001_b.postgres.sql": {Data: []byte("--")}},
+		"shared migration outside a transaction": {"migrations/0001_a.sql": {Data: []byte(noTransaction + "SELECT 1")}},
+		"SQLite migration outside a transaction": {"migrations/0001_a.sqlite.sql": {Data: []byte(noTransaction + "SELECT 1")}},
 	} {
 		if _, err := loadMigrations(files, Postgres); err == nil {
 			t.Errorf("%s: loaded", name)
 		}
+	}
+}
+
+// Every PostgreSQL migration from 0013 on that builds an index on a table that may be large
+// builds it CONCURRENTLY, outside a transaction, and drops a half-built one first: an
+// index built in a transaction holds back the table's writes until it is done.
+func TestNewIndexesBuildConcurrently(t *testing.T) {
+	migs, err := loadMigrations(migrationFiles, Postgres)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checked := 0
+	for _, m := range migs {
+		if m.version < 13 {
+			continue
+		}
+		for _, stmt := range splitStatements(m.sql) {
+			upper := strings.ToUpper(stmt)
+			if !strings.HasPrefix(upper, "CREATE INDEX") && !strings.HasPrefix(upper, "CREATE UNIQUE INDEX") {
+				continue
+			}
+			checked++
+			fields := strings.Fields(stmt)
+			name := fields[3]
+			if strings.EqualFold(fields[1], "UNIQUE") {
+				name = fields[4]
+			}
+			if !m.outsideTx || !strings.Contains(upper, " CONCURRENTLY ") ||
+				!strings.Contains(strings.ToUpper(m.sql), "DROP INDEX CONCURRENTLY IF EXISTS "+strings.ToUpper(name)) {
+				t.Errorf("migration %04d_%s: %q is not built concurrently after dropping a half-built one", m.version, m.name, stmt)
+			}
+		}
+	}
+	if checked == 0 {
+		t.Fatal("no index built from migration 0013 on: nothing checked")
 	}
 }

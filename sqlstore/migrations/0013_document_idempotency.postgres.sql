@@ -1,0 +1,9 @@
+-- no-transaction
+-- An upload sent again with the same idempotency key (a retry after a lost answer, a form
+-- posted twice) finds the document the first one stored instead of adding a second
+-- (AddDocumentOnce). The key is the uploader's, within one dossier. The index is built
+-- without holding back uploads meanwhile.
+ALTER TABLE dossier_documents ADD COLUMN IF NOT EXISTS idempotency_key TEXT;
+DROP INDEX CONCURRENTLY IF EXISTS dossier_documents_idempotency;
+CREATE UNIQUE INDEX CONCURRENTLY dossier_documents_idempotency ON dossier_documents(dossier_id, uploaded_by, idempotency_key)
+	WHERE idempotency_key IS NOT NULL;
