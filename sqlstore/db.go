@@ -123,13 +123,7 @@ func IsPostgresURL(dsn string) bool {
 
 // Open connects to dsn (a file path or a postgres:// URL) and applies every migration.
 func Open(ctx context.Context, dsn string) (*DB, error) {
-	var db *DB
-	var err error
-	if IsPostgresURL(dsn) {
-		db, err = openPostgres(dsn)
-	} else {
-		db, err = openSQLite(dsn)
-	}
+	db, err := Connect(dsn)
 	if err != nil {
 		return nil, err
 	}
@@ -138,6 +132,15 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 		return nil, err
 	}
 	return db, nil
+}
+
+// Connect opens the database without migrating it, for a look at its migrations
+// (MigrationStatus) before they run. An SQLite file is created if missing.
+func Connect(dsn string) (*DB, error) {
+	if IsPostgresURL(dsn) {
+		return openPostgres(dsn)
+	}
+	return openSQLite(dsn)
 }
 
 func openSQLite(path string) (*DB, error) {

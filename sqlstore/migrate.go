@@ -3,6 +3,7 @@ package sqlstore
 import (
 	"context"
 	"embed"
+	"errors"
 	"fmt"
 	"io/fs"
 	"sort"
@@ -86,9 +87,79 @@ func loadMigrations(fsys fs.FS, engine Engine) ([]migration, error) {
 	return out, nil
 }
 
-// Migrate applies every migration not yet recorded. On PostgreSQL an advisory lock keeps two
-// instances starting together from applying the same migration twice.
+// Migrate applies every migration not yet recorded. On PostgreSQL an advisory lock
+// (migrationLock) keeps two instances starting together from applying the same migration
+// twice.
 func (db *DB) Migrate(ctx context.Context) error {
+	return db.MigrateEach(ctx, nil)
+}
+
+// Migration names one migration of this build: its number and name.
+type Migration struct {
+	Version int
+	Name    string
+}
+
+func (m Migration) String() string { return fmt.Sprintf("%04d_%s", m.Version, m.Name) }
+
+// Migrations lists this build's migrations for engine, in order.
+func Migrations(engine Engine) ([]Migration, error) {
+	migs, err := loadMigrations(migrationFiles, engine)
+	out := make([]Migration, len(migs))
+	for i, m := range migs {
+		out[i] = Migration{m.version, m.name}
+	}
+	return out, err
+}
+
+// MigrationStatus lists this build's migrations the database has applied and those it has
+// not, in order, without changing anything.
+func (db *DB) MigrationStatus(ctx context.Context) (applied, pending []Migration, err error) {
+	migs, err := loadMigrations(migrationFiles, db.Engine)
+	if err != nil {
+		return nil, nil, err
+	}
+	done := map[int]bool{}
+	rows, err := db.write.QueryContext(ctx, `SELECT version FROM schema_migrations`)
+	if err == nil {
+		defer rows.Close()
+		for rows.Next() {
+			var v int
+			if err := rows.Scan(&v); err != nil {
+				return nil, nil, err
+			}
+			done[v] = true
+		}
+		if err := rows.Err(); err != nil {
+			return nil, nil, err
+		}
+	} else if exists, xerr := db.hasMigrationsTable(ctx); xerr != nil || exists {
+		return nil, nil, errors.Join(err, xerr) // the table is there but did not read
+	}
+	for _, m := range migs {
+		if done[m.version] {
+			applied = append(applied, Migration{m.version, m.name})
+		} else {
+			pending = append(pending, Migration{m.version, m.name})
+		}
+	}
+	return applied, pending, nil
+}
+
+// hasMigrationsTable reports whether schema_migrations exists where the database looks.
+func (db *DB) hasMigrationsTable(ctx context.Context) (bool, error) {
+	q := `SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'`
+	if db.Engine == Postgres {
+		q = `SELECT COUNT(*) FROM pg_tables WHERE schemaname = current_schema() AND tablename = 'schema_migrations'`
+	}
+	var n int
+	err := db.write.QueryRowContext(ctx, q).Scan(&n)
+	return n > 0, err
+}
+
+// MigrateEach is Migrate telling applied each migration it applies, with the time it took
+// (nil: no one is told). Migrations another instance applied meanwhile are not told.
+func (db *DB) MigrateEach(ctx context.Context, applied func(Migration, time.Duration)) error {
 	migs, err := loadMigrations(migrationFiles, db.Engine)
 	if err != nil {
 		return err
@@ -102,17 +173,70 @@ func (db *DB) Migrate(ctx context.Context) error {
 		version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)`); err != nil {
 		return fmt.Errorf("sqlstore: create schema_migrations: %w", err)
 	}
+	// On a new database no table is large yet: every migration runs in a transaction.
+	var recorded int
+	if err := db.write.QueryRowContext(ctx, `SELECT COUNT(*) FROM schema_migrations`).Scan(&recorded); err != nil {
+		return err
+	}
 	for _, m := range migs {
-		if m.outsideTx {
-			if err := db.migrateOutsideTx(ctx, m); err != nil {
-				return fmt.Errorf("sqlstore: migration %04d_%s: %w", m.version, m.name, err)
-			}
-			continue
+		start := time.Now()
+		var ran bool
+		if m.outsideTx && recorded > 0 {
+			ran, err = db.migrateOutsideTx(ctx, m)
+		} else {
+			ran, err = db.migrateInTx(ctx, m)
 		}
-		err := db.InTx(ctx, func(tx *Tx) error {
+		if err != nil {
+			return fmt.Errorf("sqlstore: migration %04d_%s: %w", m.version, m.name, err)
+		}
+		if ran && applied != nil {
+			applied(Migration{m.version, m.name}, time.Since(start))
+		}
+	}
+	return nil
+}
+
+// migrationLock is the PostgreSQL advisory lock that keeps instances starting together
+// from applying the same migration twice. It is only ever tried, never waited for in a
+// statement: a statement waiting for it would hold a snapshot, which a CREATE INDEX
+// CONCURRENTLY run under the lock waits for in turn.
+const migrationLock = 727274
+
+// errMigrationLockBusy says another instance holds migrationLock.
+var errMigrationLockBusy = errors.New("sqlstore: another instance is migrating")
+
+// retryLocked runs try until it gets the migration lock, pausing in between.
+func retryLocked(ctx context.Context, try func() error) error {
+	for {
+		err := try()
+		if !errors.Is(err, errMigrationLockBusy) {
+			return err
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(50 * time.Millisecond):
+		}
+	}
+}
+
+// migrateInTx applies m in one transaction unless it is recorded already, and says whether
+// it did. A migration meant to run outside a transaction runs in one here too, its indexes
+// built plainly: this is a new database, whose tables are empty.
+func (db *DB) migrateInTx(ctx context.Context, m migration) (ran bool, err error) {
+	text := m.sql
+	if m.outsideTx {
+		text = strings.ReplaceAll(text, " CONCURRENTLY", "")
+	}
+	err = retryLocked(ctx, func() error {
+		return db.InTx(ctx, func(tx *Tx) error {
 			if db.Engine == Postgres {
-				if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock(727274)`); err != nil {
+				var got bool
+				if err := tx.QueryRow(ctx, `SELECT pg_try_advisory_xact_lock(?)`, migrationLock).Scan(&got); err != nil {
 					return err
+				}
+				if !got {
+					return errMigrationLockBusy
 				}
 			}
 			var n int
@@ -122,52 +246,60 @@ func (db *DB) Migrate(ctx context.Context) error {
 			if n > 0 {
 				return nil
 			}
-			for _, stmt := range splitStatements(dialectTokens[db.Engine].Replace(m.sql)) {
+			for _, stmt := range splitStatements(dialectTokens[db.Engine].Replace(text)) {
 				if _, err := tx.Exec(ctx, stmt); err != nil {
 					return fmt.Errorf("%w\n%s", err, stmt)
 				}
 			}
+			ran = true
 			_, err := tx.Exec(ctx, `INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)`,
 				m.version, m.name, time.Now().UnixMilli())
 			return err
 		})
-		if err != nil {
-			return fmt.Errorf("sqlstore: migration %04d_%s: %w", m.version, m.name, err)
-		}
-	}
-	return nil
+	})
+	return ran && err == nil, err
 }
 
 // migrateOutsideTx applies a PostgreSQL migration statement by statement, each committing
-// on its own, under the session form of the lock the other migrations take. A failure
-// leaves the migration unrecorded, to run again whole at the next start: its statements
-// must bear that (ADD COLUMN IF NOT EXISTS; DROP INDEX CONCURRENTLY IF EXISTS before a
-// CREATE INDEX CONCURRENTLY, whose failure leaves an invalid index behind).
-func (db *DB) migrateOutsideTx(ctx context.Context, m migration) error {
+// on its own, under the session form of the migration lock. A failure leaves the
+// migration unrecorded, to run again whole at the next start: its statements must bear
+// that (ADD COLUMN IF NOT EXISTS; DROP INDEX CONCURRENTLY IF EXISTS before a CREATE INDEX
+// CONCURRENTLY, whose failure leaves an invalid index behind).
+func (db *DB) migrateOutsideTx(ctx context.Context, m migration) (ran bool, err error) {
 	conn, err := db.write.Conn(ctx)
 	if err != nil {
-		return err
+		return false, err
 	}
 	defer conn.Close()
-	if _, err := conn.ExecContext(ctx, `SELECT pg_advisory_lock(727274)`); err != nil {
-		return err
+	err = retryLocked(ctx, func() error {
+		var got bool
+		if err := conn.QueryRowContext(ctx, `SELECT pg_try_advisory_lock($1)`, migrationLock).Scan(&got); err != nil {
+			return err
+		}
+		if !got {
+			return errMigrationLockBusy
+		}
+		return nil
+	})
+	if err != nil {
+		return false, err
 	}
-	defer conn.ExecContext(context.Background(), `SELECT pg_advisory_unlock(727274)`)
+	defer conn.ExecContext(context.Background(), `SELECT pg_advisory_unlock($1)`, migrationLock)
 	var n int
 	if err := conn.QueryRowContext(ctx, `SELECT COUNT(*) FROM schema_migrations WHERE version = $1`, m.version).Scan(&n); err != nil {
-		return err
+		return false, err
 	}
 	if n > 0 {
-		return nil
+		return false, nil
 	}
 	for _, stmt := range splitStatements(dialectTokens[db.Engine].Replace(m.sql)) {
 		if _, err := conn.ExecContext(ctx, stmt); err != nil {
-			return fmt.Errorf("%w\n%s", err, stmt)
+			return false, fmt.Errorf("%w\n%s", err, stmt)
 		}
 	}
 	_, err = conn.ExecContext(ctx, `INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)`,
 		m.version, m.name, time.Now().UnixMilli())
-	return err
+	return err == nil, err
 }
 
 // migrated reports whether every migration of migs is recorded already; false also when

@@ -4,21 +4,65 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/motcua/motcua/sqlstore"
 	"github.com/motcua/motcua/sqlstore/sqlstoretest"
 )
 
-// TestMigrationOutsideTransaction: on PostgreSQL a migration run outside a transaction
-// builds its indexes valid and is recorded; one that fails part way is not recorded, and
-// runs whole again at the next try.
+// TestMigrationOutsideTransaction: on PostgreSQL an upgrade runs the migrations meant to
+// run outside a transaction that way, building their indexes CONCURRENTLY and valid, while
+// new databases are created alongside (a statement waiting for the migration lock would
+// hold a snapshot the index build waits for: a deadlock); a migration that fails part way
+// is not recorded, and runs whole again at the next try.
 func TestMigrationOutsideTransaction(t *testing.T) {
 	db := sqlstoretest.Open(t, sqlstoretest.PostgresDSN(t))
 	ctx := context.Background()
-	valid, err := db.QueryForTest(ctx, `SELECT c.relname || ' ' || CAST(i.indisvalid AS TEXT) FROM pg_index i
-		JOIN pg_class c ON c.oid = i.indexrelid WHERE c.relname IN ('dossier_documents_idempotency', 'outbox_failed')
-		AND c.relnamespace = CAST(current_schema() AS regnamespace) ORDER BY 1`)
-	if err != nil || strings.Join(valid, ", ") != "dossier_documents_idempotency true, outbox_failed true" {
-		t.Fatalf("the indexes of migrations 0013 and 0014: %v %v", valid, err)
+	indexes := func() string {
+		valid, err := db.QueryForTest(ctx, `SELECT c.relname || ' ' || CAST(i.indisvalid AS TEXT) FROM pg_index i
+			JOIN pg_class c ON c.oid = i.indexrelid WHERE c.relname IN ('dossier_documents_idempotency', 'outbox_failed')
+			AND c.relnamespace = CAST(current_schema() AS regnamespace) ORDER BY 1`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return strings.Join(valid, ", ")
+	}
+	if got := indexes(); got != "dossier_documents_idempotency true, outbox_failed true" {
+		t.Fatalf("the indexes of migrations 0013 and 0014 on a new database: %s", got)
+	}
+
+	// The database as it was before 0013: the upgrade builds both indexes concurrently.
+	if err := db.ExecForTest(ctx, `DELETE FROM schema_migrations WHERE version >= 13`); err != nil {
+		t.Fatal(err)
+	}
+	for _, stmt := range []string{`DROP INDEX dossier_documents_idempotency`, `DROP INDEX outbox_failed`,
+		`ALTER TABLE dossier_documents DROP COLUMN idempotency_key`} {
+		if err := db.ExecForTest(ctx, stmt); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var applied []string
+	errs := make(chan error, 4)
+	for range 3 {
+		go func() {
+			other, err := sqlstore.Open(ctx, sqlstoretest.PostgresDSN(t))
+			if err == nil {
+				other.Close()
+			}
+			errs <- err
+		}()
+	}
+	errs <- db.MigrateEach(ctx, func(m sqlstore.Migration, _ time.Duration) { applied = append(applied, m.String()) })
+	for range 4 {
+		if err := <-errs; err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got := strings.Join(applied, " "); got != "0013_document_idempotency 0014_outbox_failed_index" {
+		t.Fatalf("the upgrade applied %s", got)
+	}
+	if got := indexes(); got != "dossier_documents_idempotency true, outbox_failed true" {
+		t.Fatalf("the indexes after the upgrade: %s", got)
 	}
 
 	recorded := func(v string) bool {
