@@ -51,4 +51,3 @@ func TestMigrateStatus(t *testing.T) {
 		t.Fatalf("a second migrate: %v\n%s", err, out.String())
 	}
 }
-
