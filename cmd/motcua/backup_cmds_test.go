@@ -121,3 +121,23 @@ func TestBackupAndRestorePostgres(t *testing.T) {
 		t.Fatalf("restored catalog has %d codes, want 41", n)
 	}
 }
+
+// TestBackupOverTLS: backup and restore hand pg_dump and pg_restore the URL's TLS settings:
+// with sslmode=verify-full they fail unless they also get its CA.
+func TestBackupOverTLS(t *testing.T) {
+	dsn := sqlstoretest.PostgresTLS(t, sqlstoretest.PostgresDSN(t), "")
+	dump := filepath.Join(t.TempDir(), "motcua.dump")
+	var out bytes.Buffer
+	if err := run([]string{"import", "--db", dsn, filepath.Join("..", "..", "demo", "sct-procedures.csv")}, &out); err != nil {
+		t.Fatal(err)
+	}
+	if err := run([]string{"backup", "--db", dsn, dump}, &out); err != nil {
+		t.Fatalf("backup over TLS: %v\n%s", err, out.String())
+	}
+	if err := run([]string{"restore", "--db", dsn, dump}, &out); err != nil {
+		t.Fatalf("restore over TLS: %v\n%s", err, out.String())
+	}
+	if strings.Contains(out.String(), "mat-khau-bi-mat") {
+		t.Fatalf("the password was printed:\n%s", out.String())
+	}
+}

@@ -88,3 +88,27 @@ func PostgresDSN(t testing.TB) string {
 	u.RawQuery = q.Encode()
 	return u.String()
 }
+
+// PostgresTLS is dsn (a URL of PostgresDSN) asking for TLS with the server's certificate
+// checked against the test cluster's CA (MOTCUA_TEST_POSTGRES_CA), and given a password
+// that the cluster ignores (trust), for tests that look for it in errors. It skips t when
+// the cluster has no CA.
+func PostgresTLS(t testing.TB, dsn, ca string) string {
+	t.Helper()
+	if os.Getenv("MOTCUA_TEST_POSTGRES_CA") == "" {
+		t.Skip("MOTCUA_TEST_POSTGRES_CA is not set")
+	}
+	if ca == "" {
+		ca = os.Getenv("MOTCUA_TEST_POSTGRES_CA")
+	}
+	u, err := url.Parse(dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	u.User = url.UserPassword(u.User.Username(), "mat-khau-bi-mat")
+	q := u.Query()
+	q.Set("sslmode", "verify-full")
+	q.Set("sslrootcert", ca)
+	u.RawQuery = q.Encode()
+	return u.String()
+}
