@@ -3,11 +3,14 @@ package web
 import (
 	"context"
 	"crypto/subtle"
+	"errors"
+	"math"
 	"net/http"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/motcua/motcua/calendar"
 	"github.com/motcua/motcua/dossier"
 )
 
@@ -52,6 +55,12 @@ func (s *Server) apiTrack(w http.ResponseWriter, r *http.Request) {
 	}
 	code, secret := strings.TrimSpace(r.URL.Query().Get("code")), r.URL.Query().Get("secret")
 	d, err := s.findTracked(r.Context(), code, secret)
+	var locked *trackLockedError
+	if errors.As(err, &locked) {
+		vi, en := s.lockedMessage(w, locked)
+		s.apiError(w, r, http.StatusTooManyRequests, "rate_limited", "code", vi, en)
+		return
+	}
 	if err != nil {
 		s.apiFail(w, r, err)
 		return
@@ -67,6 +76,15 @@ func (s *Server) apiTrack(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeJSONBody(w, http.StatusOK, body)
+}
+
+// lockedMessage sets Retry-After for a locked code and says when to try again.
+func (s *Server) lockedMessage(w http.ResponseWriter, e *trackLockedError) (vi, en string) {
+	wait := max(1, int(math.Ceil(e.until.Sub(s.cfg.Now()).Seconds())))
+	w.Header().Set("Retry-After", strconv.Itoa(wait))
+	at := e.until.In(calendar.Vietnam).Format("15:04")
+	return "Mã hồ sơ này đã được tra cứu với thông tin xác minh sai quá nhiều lần; vui lòng thử lại sau " + at,
+		"This dossier code was looked up with a wrong secret too many times; try again after " + at + " (Vietnam time)"
 }
 
 // trackAnswer is the JSON body of a lookup of t. A dossier looked up again within

@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"strings"
 
@@ -16,6 +17,7 @@ type trackPage struct {
 	Result   *trackView
 	NotFound bool
 	Limited  bool
+	Locked   string // why and until when the code is refused (trackGuard)
 	Issues   formIssues
 }
 
@@ -59,6 +61,13 @@ func (s *Server) trackLookup(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	d, err := s.findTracked(r.Context(), p.Code, secret)
+	var locked *trackLockedError
+	if errors.As(err, &locked) {
+		vi, en := s.lockedMessage(w, locked)
+		p.Locked = l.S(vi+".", en+".")
+		s.renderTrack(w, r, http.StatusTooManyRequests, p)
+		return
+	}
 	if err != nil {
 		s.pageFail(w, r, err)
 		return

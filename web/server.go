@@ -50,8 +50,9 @@ type Server struct {
 	metrics *metrics
 	limiter *clientLimiter
 	mux     *http.ServeMux
-	// tracking keeps decoded dossiers for the public lookup.
-	tracking trackCache
+	// tracking keeps decoded dossiers for the public lookup, trackLocks the codes' locks.
+	tracking   trackCache
+	trackLocks trackLocks
 	// sessions keeps recently seen sign-ins for a few seconds.
 	sessions sessionCache
 	// dossiers carries out every dossier move; reports answers the figures.
@@ -113,7 +114,8 @@ func (s *Server) Handler() http.Handler {
 }
 
 // Background runs the server's periodic work until ctx ends: reloading the catalog when
-// another instance changed it, purging expired sessions and queuing deadline reminders.
+// another instance changed it, purging expired sessions and tracking locks, and queuing
+// deadline reminders.
 func (s *Server) Background(ctx context.Context) {
 	tick := time.NewTicker(2 * time.Second)
 	defer tick.Stop()
@@ -147,6 +149,10 @@ func (s *Server) Background(ctx context.Context) {
 				s.log.Warn("purge sessions", "err", err)
 			} else if n > 0 {
 				s.log.Info("purged expired sessions", "count", n)
+			}
+			now := s.cfg.Now()
+			if _, err := s.db.PurgeTrackGuard(ctx, now.Add(-trackGuard.Window), now); err != nil {
+				s.log.Warn("purge tracking guard", "err", err)
 			}
 		}
 	}

@@ -133,8 +133,19 @@ func (s *Server) lookupTracked(ctx context.Context, code string) (*tracked, erro
 }
 
 // findTracked is the public lookup: the dossier a code and a secret open, or nil for a
-// wrong code and a wrong secret alike.
+// wrong code and a wrong secret alike, which trackGuard counts; a code locked by too many
+// wrong secrets gets a trackLockedError.
 func (s *Server) findTracked(ctx context.Context, code, secret string) (*tracked, error) {
+	now, key := s.cfg.Now(), guardKey(code)
+	if key != "" {
+		until, err := s.trackLockedUntil(ctx, key, now)
+		if err != nil {
+			return nil, err
+		}
+		if until.After(now) {
+			return nil, &trackLockedError{until}
+		}
+	}
 	t, err := s.lookupTracked(ctx, code)
 	if errors.Is(err, motcua.ErrNotFound) {
 		t, err = &tracked{d: &dossier.Dossier{}}, nil
@@ -143,6 +154,9 @@ func (s *Server) findTracked(ctx context.Context, code, secret string) (*tracked
 		return nil, err
 	}
 	if !secretMatches(t.d.Applicant, secret) || t.d.Code == "" {
+		if key != "" {
+			s.trackFailed(ctx, key, now)
+		}
 		return nil, nil
 	}
 	return t, nil
