@@ -132,11 +132,13 @@ func (s *Server) Background(ctx context.Context) {
 		case <-ctx.Done():
 			return
 		case <-remind:
-			if n, err := s.dossiers.Remind(ctx, s.cfg.Now()); err != nil && ctx.Err() == nil {
-				s.log.Warn("deadline reminders", "err", err)
-			} else if n > 0 {
-				s.log.Debug("deadline reminders offered", "count", n)
-			}
+			s.alone(ctx, "deadline reminders", func(ctx context.Context) error {
+				n, err := s.dossiers.Remind(ctx, s.cfg.Now())
+				if n > 0 {
+					s.log.Debug("deadline reminders offered", "count", n)
+				}
+				return err
+			})
 		case <-tick.C:
 			if err := s.catalog.refresh(ctx); err != nil && ctx.Err() == nil {
 				s.log.Warn("catalog refresh", "err", err)
@@ -145,15 +147,33 @@ func (s *Server) Background(ctx context.Context) {
 				s.log.Warn("calendar refresh", "err", err)
 			}
 		case <-purge.C:
-			if n, err := s.db.PurgeExpiredSessions(ctx); err != nil {
-				s.log.Warn("purge sessions", "err", err)
-			} else if n > 0 {
-				s.log.Info("purged expired sessions", "count", n)
-			}
-			now := s.cfg.Now()
-			if _, err := s.db.PurgeTrackGuard(ctx, now.Add(-trackGuard.Window), now); err != nil {
-				s.log.Warn("purge tracking guard", "err", err)
-			}
+			s.alone(ctx, "purge", s.purge)
 		}
+	}
+}
+
+// purge forgets expired sessions and the tracking guard's counts that are over.
+func (s *Server) purge(ctx context.Context) error {
+	n, err := s.db.PurgeExpiredSessions(ctx)
+	if err != nil {
+		return err
+	}
+	if n > 0 {
+		s.log.Info("purged expired sessions", "count", n)
+	}
+	now := s.cfg.Now()
+	_, err = s.db.PurgeTrackGuard(ctx, now.Add(-trackGuard.Window), now)
+	return err
+}
+
+// alone runs a periodic job unless another instance is running it (sqlstore's Alone),
+// and logs its failure.
+func (s *Server) alone(ctx context.Context, job string, fn func(context.Context) error) {
+	ran, err := s.db.Alone(ctx, job, fn)
+	switch {
+	case err != nil && ctx.Err() == nil:
+		s.log.Warn(job, "err", err)
+	case !ran:
+		s.log.Debug(job+": another instance is at it")
 	}
 }

@@ -41,9 +41,10 @@ func useObjectStore(ctx context.Context, db *sqlstore.DB, cfg s3blob.Config, log
 }
 
 // sweepDocuments removes, every interval until ctx ends, the objects no attachment refers
-// to that are older than olderThan (SweepDocuments). Several instances may each sweep: a
-// sweep is safe alongside another and alongside uploads. The first sweep waits a whole
-// interval, so a restart loop does not list the bucket each time.
+// to that are older than olderThan (SweepDocuments). A sweep is safe alongside another and
+// alongside uploads, but when several instances share a database only one sweeps at a
+// time (sqlstore's Alone). The first sweep waits a whole interval, so a restart loop does
+// not list the bucket each time.
 func sweepDocuments(ctx context.Context, db *sqlstore.DB, every, olderThan time.Duration, log *slog.Logger) {
 	tick := time.NewTicker(every)
 	defer tick.Stop()
@@ -53,12 +54,18 @@ func sweepDocuments(ctx context.Context, db *sqlstore.DB, every, olderThan time.
 			return
 		case <-tick.C:
 		}
-		rep, err := db.SweepDocuments(ctx, time.Now().Add(-olderThan), false)
-		if err != nil && ctx.Err() == nil {
+		// One instance sweeps at a time; the others skip their turn.
+		var rep sqlstore.SweepReport
+		ran, err := db.Alone(ctx, "object store sweep", func(ctx context.Context) (err error) {
+			rep, err = db.SweepDocuments(ctx, time.Now().Add(-olderThan), false)
+			return err
+		})
+		switch {
+		case err != nil && ctx.Err() == nil:
 			log.Warn("object store sweep stopped", "err", err, "removed", rep.Removed)
-			continue
+		case ran && err == nil:
+			log.Info("object store swept", "objects", rep.Objects, "referenced", rep.Referenced, "recent", rep.Young,
+				"removed", rep.Removed, "removed_bytes", rep.Bytes)
 		}
-		log.Info("object store swept", "objects", rep.Objects, "referenced", rep.Referenced, "recent", rep.Young,
-			"removed", rep.Removed, "removed_bytes", rep.Bytes)
 	}
 }
