@@ -174,6 +174,6 @@ func (s *Server) alone(ctx context.Context, job string, fn func(context.Context)
 	case err != nil && ctx.Err() == nil:
 		s.log.Warn(job, "err", err)
 	case !ran:
-		s.log.Debug(job+": another instance is at it")
+		s.log.Debug(job + ": another instance is at it")
 	}
 }
