@@ -3,9 +3,7 @@ package web_test
 import (
 	"context"
 	"fmt"
-	"log/slog"
 	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"regexp"
 	"strings"
@@ -232,16 +230,10 @@ func TestCalendarPage(t *testing.T) {
 // background refresh picks up a decision the first one stored.
 func TestCalendarReachesOtherInstances(t *testing.T) {
 	eachEnv(t, func(t *testing.T, e *env) {
-		srv2, err := web.New(context.Background(), e.db, slog.New(slog.NewTextHandler(testLogWriter{t}, nil)), web.Config{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		hs := httptest.NewServer(srv2.Handler())
-		t.Cleanup(hs.Close)
-		other := &env{t: t, db: e.db, srv: srv2, url: hs.URL}
+		other := serveEnv(t, e.db, web.Config{}, nil)
 		ctx, cancel := context.WithCancel(context.Background())
 		t.Cleanup(cancel)
-		go srv2.Background(ctx)
+		go other.srv.Background(ctx)
 
 		if r := e.do("POST", "/api/v1/calendar/decisions", e.token("admin"), cultureDay); r.status != http.StatusCreated {
 			t.Fatalf("add: %d %s", r.status, r.body)

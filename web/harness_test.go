@@ -33,7 +33,17 @@ func newEnv(t *testing.T, dsn string, cfg web.Config) *env {
 	if _, err := demo.Seed(context.Background(), db); err != nil {
 		t.Fatal(err)
 	}
-	srv, err := web.New(context.Background(), db, slog.New(slog.NewTextHandler(testLogWriter{t}, nil)), cfg)
+	return serveEnv(t, db, cfg, nil)
+}
+
+// serveEnv runs a server over db (another instance, when db already serves one), logging to
+// log or, when nil, to the test's log.
+func serveEnv(t *testing.T, db *sqlstore.DB, cfg web.Config, log *slog.Logger) *env {
+	t.Helper()
+	if log == nil {
+		log = slog.New(slog.NewTextHandler(testLogWriter{t}, nil))
+	}
+	srv, err := web.New(context.Background(), db, log, cfg)
 	if err != nil {
 		t.Fatal(err)
 	}

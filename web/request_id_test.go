@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"log/slog"
 	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"strings"
 	"sync"
@@ -26,14 +25,7 @@ func TestRequestIDs(t *testing.T) {
 	}
 	var logs syncLog
 	loopback, _ := web.ParseTrustedProxies(web.DefaultTrustedProxies)
-	srv, err := web.New(context.Background(), db, slog.New(slog.NewJSONHandler(&logs, nil)),
-		web.Config{TrustedProxies: loopback})
-	if err != nil {
-		t.Fatal(err)
-	}
-	hs := httptest.NewServer(srv.Handler())
-	defer hs.Close()
-	e := &env{t: t, db: db, srv: srv, url: hs.URL}
+	e := serveEnv(t, db, web.Config{TrustedProxies: loopback}, slog.New(slog.NewJSONHandler(&logs, nil)))
 
 	withID := func(path, id string) string {
 		req, _ := http.NewRequest("GET", e.url+path, nil)
@@ -53,10 +45,8 @@ func TestRequestIDs(t *testing.T) {
 		t.Fatalf("an id that is not a plain token was kept: %q", got)
 	}
 	untrusted, _ := web.ParseTrustedProxies("10.0.0.0/8")
-	srv2, _ := web.New(context.Background(), db, slog.New(slog.NewJSONHandler(&logs, nil)), web.Config{TrustedProxies: untrusted})
-	hs2 := httptest.NewServer(srv2.Handler())
-	defer hs2.Close()
-	req, _ := http.NewRequest("GET", hs2.URL+"/healthz", nil)
+	direct := serveEnv(t, db, web.Config{TrustedProxies: untrusted}, nil)
+	req, _ := http.NewRequest("GET", direct.url+"/healthz", nil)
 	req.Header.Set("X-Request-ID", "chosen-by-client")
 	if got := e.send(http.DefaultClient, req).header.Get("X-Request-ID"); got == "chosen-by-client" {
 		t.Fatal("a client that is no trusted proxy chose its request id")

@@ -1,11 +1,8 @@
 package web_test
 
 import (
-	"context"
 	"encoding/json"
-	"log/slog"
 	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"strconv"
 	"sync/atomic"
@@ -50,14 +47,7 @@ func TestTrackGuardLocksACode(t *testing.T) {
 		}
 
 		// Another instance on the same database refuses the code too.
-		srv, err := web.New(context.Background(), e.db, slog.New(slog.NewTextHandler(testLogWriter{t}, nil)),
-			web.Config{TrackRate: 0, Now: clock})
-		if err != nil {
-			t.Fatal(err)
-		}
-		hs := httptest.NewServer(srv.Handler())
-		defer hs.Close()
-		second := &env{t: t, db: e.db, srv: srv, url: hs.URL}
+		second := serveEnv(t, e.db, web.Config{TrackRate: 0, Now: clock}, nil)
 		if r := track(second, d.Code, "0912345678"); r.status != http.StatusTooManyRequests {
 			t.Fatalf("the other instance: %d %s", r.status, r.body)
 		}

@@ -3,9 +3,7 @@ package web_test
 import (
 	"context"
 	"encoding/json"
-	"log/slog"
 	"net/http"
-	"net/http/httptest"
 	"testing"
 
 	"github.com/motcua/motcua/sqlstore"
@@ -25,13 +23,7 @@ func TestWritesWhileTheDatabaseIsReadOnly(t *testing.T) {
 		t.Fatalf("an instance on a read-only database does not start: %v", err)
 	}
 	t.Cleanup(func() { db.Close() })
-	srv, err := web.New(context.Background(), db, slog.New(slog.NewTextHandler(testLogWriter{t}, nil)), web.Config{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	hs := httptest.NewServer(srv.Handler())
-	t.Cleanup(hs.Close)
-	e := &env{t: t, db: db, srv: srv, url: hs.URL}
+	e := serveEnv(t, db, web.Config{}, nil)
 
 	if r := e.do("GET", "/api/v1/dossiers", citizen, nil); r.status != http.StatusOK {
 		t.Fatalf("a read: %d %s", r.status, r.body)
