@@ -16,8 +16,8 @@ import (
 var migrationFiles embed.FS
 
 // Migration files are numbered NNNN_name.sql, applied in order, each in one transaction
-// (but see noTransaction), and recorded in schema_migrations. They only go forward. A few tokens stand for the types
-// that differ between the engines.
+// (but see noTransaction), and recorded in schema_migrations. They only go forward. A few
+// tokens stand for the types that differ between the engines.
 var dialectTokens = map[Engine]*strings.Replacer{
 	SQLite: strings.NewReplacer(
 		"{{ID}}", "INTEGER PRIMARY KEY AUTOINCREMENT",
@@ -94,69 +94,6 @@ func (db *DB) Migrate(ctx context.Context) error {
 	return db.MigrateEach(ctx, nil)
 }
 
-// Migration names one migration of this build: its number and name.
-type Migration struct {
-	Version int
-	Name    string
-}
-
-func (m Migration) String() string { return fmt.Sprintf("%04d_%s", m.Version, m.Name) }
-
-// Migrations lists this build's migrations for engine, in order.
-func Migrations(engine Engine) ([]Migration, error) {
-	migs, err := loadMigrations(migrationFiles, engine)
-	out := make([]Migration, len(migs))
-	for i, m := range migs {
-		out[i] = Migration{m.version, m.name}
-	}
-	return out, err
-}
-
-// MigrationStatus lists this build's migrations the database has applied and those it has
-// not, in order, without changing anything.
-func (db *DB) MigrationStatus(ctx context.Context) (applied, pending []Migration, err error) {
-	migs, err := loadMigrations(migrationFiles, db.Engine)
-	if err != nil {
-		return nil, nil, err
-	}
-	done := map[int]bool{}
-	rows, err := db.write.QueryContext(ctx, `SELECT version FROM schema_migrations`)
-	if err == nil {
-		defer rows.Close()
-		for rows.Next() {
-			var v int
-			if err := rows.Scan(&v); err != nil {
-				return nil, nil, err
-			}
-			done[v] = true
-		}
-		if err := rows.Err(); err != nil {
-			return nil, nil, err
-		}
-	} else if exists, xerr := db.hasMigrationsTable(ctx); xerr != nil || exists {
-		return nil, nil, errors.Join(err, xerr) // the table is there but did not read
-	}
-	for _, m := range migs {
-		if done[m.version] {
-			applied = append(applied, Migration{m.version, m.name})
-		} else {
-			pending = append(pending, Migration{m.version, m.name})
-		}
-	}
-	return applied, pending, nil
-}
-
-// hasMigrationsTable reports whether schema_migrations exists where the database looks.
-func (db *DB) hasMigrationsTable(ctx context.Context) (bool, error) {
-	q := `SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'`
-	if db.Engine == Postgres {
-		q = `SELECT COUNT(*) FROM pg_tables WHERE schemaname = current_schema() AND tablename = 'schema_migrations'`
-	}
-	var n int
-	err := db.write.QueryRowContext(ctx, q).Scan(&n)
-	return n > 0, err
-}
-
 // MigrateEach is Migrate telling applied each migration it applies, with the time it took
 // (nil: no one is told). Migrations another instance applied meanwhile are not told.
 func (db *DB) MigrateEach(ctx context.Context, applied func(Migration, time.Duration)) error {
@@ -164,7 +101,7 @@ func (db *DB) MigrateEach(ctx context.Context, applied func(Migration, time.Dura
 	if err != nil {
 		return err
 	}
-	if db.migrated(ctx, migs) {
+	if _, pending, err := db.MigrationStatus(ctx); err == nil && len(pending) == 0 {
 		// Nothing to apply: an instance starts with reads alone (and so can start while
 		// its database takes no writes, as during a fail-over).
 		return nil
@@ -300,33 +237,6 @@ func (db *DB) migrateOutsideTx(ctx context.Context, m migration) (ran bool, err 
 	_, err = conn.ExecContext(ctx, `INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)`,
 		m.version, m.name, time.Now().UnixMilli())
 	return err == nil, err
-}
-
-// migrated reports whether every migration of migs is recorded already; false also when
-// that cannot be read (no schema_migrations table yet).
-func (db *DB) migrated(ctx context.Context, migs []migration) bool {
-	rows, err := db.write.QueryContext(ctx, `SELECT version FROM schema_migrations`)
-	if err != nil {
-		return false
-	}
-	defer rows.Close()
-	applied := map[int]bool{}
-	for rows.Next() {
-		var v int
-		if rows.Scan(&v) != nil {
-			return false
-		}
-		applied[v] = true
-	}
-	if rows.Err() != nil {
-		return false
-	}
-	for _, m := range migs {
-		if !applied[m.version] {
-			return false
-		}
-	}
-	return true
 }
 
 // splitStatements splits a migration on semicolons at line ends; migrations keep one
