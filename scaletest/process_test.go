@@ -134,6 +134,18 @@ func (s *server) logTail() string {
 	return string(bytes.TrimSpace(b))
 }
 
+// logLines is every line of the process's log that holds part.
+func (s *server) logLines(part string) string {
+	b, _ := os.ReadFile(s.log.Name())
+	var out []string
+	for _, line := range strings.Split(string(b), "\n") {
+		if strings.Contains(line, part) {
+			out = append(out, line)
+		}
+	}
+	return strings.Join(out, "\n")
+}
+
 // motcua runs another motcua command to completion and returns its output.
 func motcua(t *testing.T, args ...string) (string, error) {
 	t.Helper()

@@ -4,6 +4,7 @@ import (
 	"database/sql"
 	"database/sql/driver"
 	"errors"
+	"io"
 	"net"
 	"strings"
 
@@ -34,5 +35,6 @@ func Unavailable(err error) bool {
 	var connect *pgconn.ConnectError
 	var netErr net.Error
 	return errors.As(err, &connect) || errors.As(err, &netErr) || errors.Is(err, driver.ErrBadConn) ||
-		errors.Is(err, sql.ErrConnDone) || pgconn.SafeToRetry(err)
+		errors.Is(err, sql.ErrConnDone) || pgconn.SafeToRetry(err) ||
+		errors.Is(err, io.ErrUnexpectedEOF) // the server went away in the middle of an answer
 }

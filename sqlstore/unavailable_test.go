@@ -4,6 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
+	"io"
 	"net"
 	"testing"
 
@@ -89,5 +91,10 @@ func TestUnavailable(t *testing.T) {
 	}
 	if sqlstore.Unavailable(nil) || sqlstore.Unavailable(errors.New("bad input")) {
 		t.Fatal("nil or a plain error counted as unavailable")
+	}
+	// A server that dies in the middle of an answer (TestFailoverKeepsAnsweredDossiers
+	// meets it for real).
+	if !sqlstore.Unavailable(fmt.Errorf("receive: %w", io.ErrUnexpectedEOF)) {
+		t.Fatal("a connection cut in the middle of an answer is not counted as unavailable")
 	}
 }

@@ -166,7 +166,10 @@ func (s *Server) observe(next http.Handler) http.Handler {
 			s.metrics.requests.WithLabelValues(route, strconv.Itoa(sw.code)).Inc()
 			s.metrics.duration.WithLabelValues(route).Observe(elapsed.Seconds())
 			level := slog.LevelDebug
-			if sw.code >= 500 {
+			switch {
+			case sw.code == http.StatusServiceUnavailable: // the store is away: said once already
+				level = slog.LevelWarn
+			case sw.code >= 500:
 				level = slog.LevelError
 			}
 			s.log.Log(r.Context(), level, "request", "method", r.Method, "path", r.URL.Path,
