@@ -78,6 +78,14 @@ test('a citizen files online, the desk receives, the citizen tracks it', async (
     assert.match(await page.locator(`#slot-${i} .ap-files`).innerText(), /giay-to\.pdf.*SHA-256/s);
     assert.match(await page.locator('#upload-live').textContent(), /Đã tải lên/);
   }
+  // A second page of the first paper: the swapped form carries a fresh idempotency key, so
+  // another file in the same form is stored, not taken for the first one sent again.
+  const second = join(dir, 'trang-2.pdf');
+  writeFileSync(second, minimalPDF() + '% trang 2\n');
+  await page.setInputFiles('#file-0', second);
+  await page.click('#slot-0 button[type=submit]');
+  await page.locator('#slot-0 .ap-files li').nth(1).waitFor();
+  assert.match(await page.locator('#slot-0 .ap-files').innerText(), /trang-2\.pdf/);
   assert.ok(page.url().endsWith('/documents'), 'uploads did not leave the page');
   assert.equal(await page.evaluate(() => document.getElementById('upload-live').dataset.kept), 'yes');
   await shoot(page, '2-papers');
