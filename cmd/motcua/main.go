@@ -24,6 +24,7 @@ func commands() []command {
 		{"restore", "khôi phục từ bản sao lưu / restore from a backup", runRestore},
 		{"documents", "tệp đính kèm trong kho lưu trữ: dọn, chép ra, đưa lên / attachments in the object store: sweep, export, import", runDocuments},
 		{"verify-log", "kiểm tra chuỗi lịch sử hồ sơ / verify every dossier's history chain", runVerifyLog},
+		{"copy-db", "chuyển dữ liệu từ tệp SQLite sang PostgreSQL / move the data from an SQLite file to PostgreSQL", runCopyDB},
 		{"fake-portal", "cổng DVCQG giả lập để thử đồng bộ / fake national portal for sync tests", runFakePortal},
 		{"bench", "đo hiệu năng so với mức nền / benchmarks against a same-run baseline", runBench},
 		{"calendar", "lịch âm, ngày nghỉ, thời hạn làm việc / lunar calendar, holidays, working time", runCalendar},
