@@ -157,44 +157,56 @@ func (dst *DB) copyTable(ctx context.Context, src *sql.Tx, tx *sql.Tx, t copiedT
 			return 0, fmt.Errorf("PostgreSQL has no column %s.%s", t.name, c)
 		}
 	}
-	rows, err := readRows(ctx, src, t)
-	if err != nil {
-		return 0, err
-	}
 	per := max(1, min(500, 60000/len(t.columns)))
 	cols := strings.Join(t.columns, ", ")
-	for start := 0; start < len(rows); start += per {
-		part := rows[start:min(len(rows), start+per)]
-		args := make([]any, 0, len(part)*len(t.columns))
-		for _, r := range part {
-			for i, v := range r {
-				args = append(args, convertValue(v, kinds[t.columns[i]]))
-			}
+	batch := make([]any, 0, per*len(t.columns))
+	var read int64
+	flush := func() error {
+		if len(batch) == 0 {
+			return nil
 		}
-		q := `INSERT INTO ` + t.name + ` (` + cols + `) VALUES ` + valuesList(len(part), len(t.columns))
-		if _, err := tx.ExecContext(ctx, dst.bind(q), args...); err != nil {
-			return 0, err
+		n := len(batch) / len(t.columns)
+		q := `INSERT INTO ` + t.name + ` (` + cols + `) VALUES ` + valuesList(n, len(t.columns))
+		_, err := tx.ExecContext(ctx, dst.bind(q), batch...)
+		batch = batch[:0]
+		return err
+	}
+	err = eachRow(ctx, src, t, func(r []any) error {
+		for i, v := range r {
+			batch = append(batch, convertValue(v, kinds[t.columns[i]]))
 		}
+		read++
+		if len(batch) == cap(batch) {
+			return flush()
+		}
+		return nil
+	})
+	if err == nil {
+		err = flush()
+	}
+	if err != nil {
+		return 0, err
 	}
 	var n int64
 	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM `+t.name).Scan(&n); err != nil {
 		return 0, err
 	}
-	if n != int64(len(rows)) {
-		return 0, fmt.Errorf("%d rows read, %d written", len(rows), n)
+	if n != read {
+		return 0, fmt.Errorf("%d rows read, %d written", read, n)
 	}
 	return n, nil
 }
 
-// readRows reads a source table whole; a table whose rows refer to each other comes
-// parents first.
-func readRows(ctx context.Context, src *sql.Tx, t copiedTable) ([][]any, error) {
+// eachRow hands fn the rows of a source table one by one, as they are read; a table whose
+// rows refer to each other (the units, a few hundred) is read whole and comes parents
+// first.
+func eachRow(ctx context.Context, src *sql.Tx, t copiedTable, fn func([]any) error) error {
 	rows, err := src.QueryContext(ctx, `SELECT `+strings.Join(t.columns, ", ")+` FROM `+t.name+` ORDER BY rowid`)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	defer rows.Close()
-	var out [][]any
+	var held [][]any
 	for rows.Next() {
 		r := make([]any, len(t.columns))
 		ptrs := make([]any, len(r))
@@ -202,17 +214,23 @@ func readRows(ctx context.Context, src *sql.Tx, t copiedTable) ([][]any, error) 
 			ptrs[i] = &r[i]
 		}
 		if err := rows.Scan(ptrs...); err != nil {
-			return nil, err
+			return err
 		}
-		out = append(out, r)
+		if t.parent != "" {
+			held = append(held, r)
+		} else if err := fn(r); err != nil {
+			return err
+		}
 	}
 	if err := rows.Err(); err != nil {
-		return nil, err
+		return err
 	}
-	if t.parent != "" {
-		return parentsFirst(out, slices.Index(t.columns, t.parent), slices.Index(t.columns, t.refer)), nil
+	for _, r := range parentsFirst(held, slices.Index(t.columns, t.parent), slices.Index(t.columns, t.refer)) {
+		if err := fn(r); err != nil {
+			return err
+		}
 	}
-	return out, nil
+	return nil
 }
 
 // parentsFirst orders rows so that each comes after the row its column parent names in
