@@ -17,20 +17,7 @@ func (db *DB) ExecForTest(ctx context.Context, q string, args ...any) error {
 
 // QueryForTest reads one text column of every row q returns.
 func (db *DB) QueryForTest(ctx context.Context, q string, args ...any) ([]string, error) {
-	rows, err := db.query(ctx, q, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var s string
-		if err := rows.Scan(&s); err != nil {
-			return nil, err
-		}
-		out = append(out, s)
-	}
-	return out, rows.Err()
+	return scanTexts(db.query(ctx, q, args...))
 }
 
 // ListPlanForTest is the plan the engine picks for the page of dossiers f selects.

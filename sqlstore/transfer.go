@@ -323,7 +323,11 @@ func restartIdentities(ctx context.Context, tx *sql.Tx) error {
 
 // texts reads one text column of every row q returns.
 func texts(ctx context.Context, src *sql.Tx, q string, args ...any) ([]string, error) {
-	rows, err := src.QueryContext(ctx, q, args...)
+	return scanTexts(src.QueryContext(ctx, q, args...))
+}
+
+// scanTexts reads one text column of every row.
+func scanTexts(rows *sql.Rows, err error) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
