@@ -21,7 +21,8 @@ type CopiedTable struct {
 // same migration with no rows yet: the path of a province that outgrows one machine. The
 // source is read in one snapshot and dst written in one transaction, so dst holds either
 // the whole copy or nothing. Tables go parents first; each table's row count is checked
-// before the commit, and dst's id sequences continue after the copied ids.
+// before the commit, dst's id sequences continue after the copied ids, and its statistics
+// are taken afresh.
 func (db *DB) CopyInto(ctx context.Context, dst *DB) ([]CopiedTable, error) {
 	if db.Engine != SQLite || dst.Engine != Postgres {
 		return nil, errors.New("sqlstore: a copy goes from an SQLite file to PostgreSQL")
@@ -54,7 +55,11 @@ func (db *DB) CopyInto(ctx context.Context, dst *DB) ([]CopiedTable, error) {
 	if err := restartIdentities(ctx, tx); err != nil {
 		return nil, err
 	}
-	return out, tx.Commit()
+	if err := tx.Commit(); err != nil {
+		return nil, err
+	}
+	// The new tables are full, and the planner should know it before the first request.
+	return out, dst.Analyze(ctx)
 }
 
 // sameMigrations refuses a copy between databases of different migrations.
