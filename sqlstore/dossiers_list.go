@@ -84,7 +84,7 @@ const dossierRowColumns = `id, COALESCE(code, ''), status, procedure_code, proce
 // Pages are cut by key — (sort column, id) — so a page costs the same at any depth and a
 // dossier changing meanwhile is neither repeated nor skipped within one sort order.
 func (db *DB) ListDossiers(ctx context.Context, f DossierFilter) ([]DossierRow, string, error) {
-	q, err := buildDossierQuery(f)
+	q, err := db.dossierQuery(f)
 	if err != nil {
 		return nil, "", err
 	}
@@ -126,7 +126,7 @@ func (db *DB) ListDossiers(ctx context.Context, f DossierFilter) ([]DossierRow, 
 // more than limit. It reads no row, so a queue's tab can show its size cheaply.
 func (db *DB) CountDossiers(ctx context.Context, f DossierFilter, limit int) (n int, more bool, err error) {
 	f.After, f.Limit = "", 1
-	q, err := buildDossierQuery(f)
+	q, err := db.dossierQuery(f)
 	if err != nil {
 		return 0, false, err
 	}
@@ -144,6 +144,24 @@ var (
 	notDraft = fmt.Sprintf("status <> %d", dossier.Draft)
 	hasStep  = "step_unit <> ''"
 )
+
+// A unit's dossiers, newest first: the unit's index walked backwards, each dossier fetched
+// by key. SQLite plans the join that way. PostgreSQL merge-joins the two indexes instead,
+// walking every newer dossier again on each page; the lateral subquery, fenced by OFFSET 0
+// so that it is not merged back into a join, makes it fetch each dossier by key.
+const (
+	unitDossiers      = "dossier_units u JOIN dossiers ON dossiers.id = u.dossier_id"
+	unitDossiersByKey = "dossier_units u CROSS JOIN LATERAL (SELECT * FROM dossiers WHERE dossiers.id = u.dossier_id OFFSET 0) AS dossiers"
+)
+
+// dossierQuery is the query of f in this engine's form.
+func (db *DB) dossierQuery(f DossierFilter) (*dossierQuery, error) {
+	q, err := buildDossierQuery(f)
+	if err == nil && db.Engine == Postgres && q.from == unitDossiers {
+		q.from = unitDossiersByKey
+	}
+	return q, err
+}
 
 type dossierQuery struct {
 	from    string
@@ -224,7 +242,7 @@ func buildDossierQuery(f DossierFilter) (*dossierQuery, error) {
 	case f.Queue == "" || f.Queue == QueueAll:
 		// Every dossier the unit dealt with, newest first: walk the unit's own index
 		// backwards and fetch each dossier by key, so a page reads its rows and no more.
-		q.from = "dossier_units u JOIN dossiers ON dossiers.id = u.dossier_id"
+		q.from = unitDossiers
 		q.sortCol, q.idCol = "u.dossier_id", "u.dossier_id"
 		q.add("u.unit_code = ?", f.UnitCode)
 	default:

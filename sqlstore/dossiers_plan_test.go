@@ -44,7 +44,19 @@ func TestListsUseTheirIndexes(t *testing.T) {
 				}
 			}
 		}
-		plan, err := db.ReceivedPlanForTest(ctx, "SCT", now.AddDate(0, -1, 0), now)
+		// A unit's whole list, from a page's cursor: on PostgreSQL each dossier is fetched by
+		// key as the unit's index is walked, never merge-joined from the newest dossier down.
+		unitPage := sqlstore.DossierFilter{Queue: sqlstore.QueueAll, UnitCode: "QLTM", After: "100.100"}
+		plan, err := db.ListPlanForTest(ctx, unitPage)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if db.Engine == sqlstore.Postgres && (!strings.Contains(plan, "Backward using dossier_units_pkey") ||
+			!strings.Contains(plan, "using dossiers_pkey") || strings.Contains(plan, "Merge Join") ||
+			strings.Contains(plan, "Sort Key")) {
+			t.Errorf("a unit's list walks the dossiers some other way:\n%s", plan)
+		}
+		plan, err = db.ReceivedPlanForTest(ctx, "SCT", now.AddDate(0, -1, 0), now)
 		if err != nil {
 			t.Fatal(err)
 		}
