@@ -50,17 +50,5 @@ func runCopyDB(args []string, stdout io.Writer) error {
 		total += t.Rows
 	}
 	fmt.Fprintf(stdout, "đã chép / copied %d rows in %d tables\n", total, len(tables))
-	broken := 0
-	err = dst.VerifyAllChains(ctx, func(id int64, code string, firstBad int, err error) {
-		broken++
-		fmt.Fprintf(stdout, "HỎNG / BROKEN  hồ sơ / dossier %d %s, sự kiện / event %d: %v\n", id, code, firstBad, err)
-	})
-	if err != nil {
-		return err
-	}
-	if broken > 0 {
-		return fmt.Errorf("%d hồ sơ có lịch sử bị hỏng sau khi chép / %d dossiers have a broken history after the copy", broken, broken)
-	}
-	fmt.Fprintln(stdout, "lịch sử mọi hồ sơ toàn vẹn / every dossier history verifies")
-	return nil
+	return verifyChains(ctx, dst, stdout)
 }

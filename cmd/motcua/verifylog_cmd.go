@@ -19,21 +19,27 @@ func runVerifyLog(args []string, stdout io.Writer) error {
 		return err
 	}
 	return withDB(*dsn, func(db *sqlstore.DB) error {
-		broken := 0
-		err := db.VerifyAllChains(context.Background(), func(id int64, code string, firstBad int, err error) {
-			broken++
-			if code == "" {
-				code = "(chưa có mã / no code)"
-			}
-			fmt.Fprintf(stdout, "HỎNG / BROKEN  hồ sơ / dossier %d %s, sự kiện / event %d: %v\n", id, code, firstBad, err)
-		})
-		if err != nil {
-			return err
-		}
-		if broken > 0 {
-			return fmt.Errorf("%d hồ sơ có lịch sử bị hỏng / %d dossiers have a broken history", broken, broken)
-		}
-		fmt.Fprintln(stdout, "lịch sử mọi hồ sơ toàn vẹn / every dossier history verifies")
-		return nil
+		return verifyChains(context.Background(), db, stdout)
 	})
+}
+
+// verifyChains checks every dossier's history chain on db, names each broken one and
+// fails when any is.
+func verifyChains(ctx context.Context, db *sqlstore.DB, stdout io.Writer) error {
+	broken := 0
+	err := db.VerifyAllChains(ctx, func(id int64, code string, firstBad int, err error) {
+		broken++
+		if code == "" {
+			code = "(chưa có mã / no code)"
+		}
+		fmt.Fprintf(stdout, "HỎNG / BROKEN  hồ sơ / dossier %d %s, sự kiện / event %d: %v\n", id, code, firstBad, err)
+	})
+	if err != nil {
+		return err
+	}
+	if broken > 0 {
+		return fmt.Errorf("%d hồ sơ có lịch sử bị hỏng / %d dossiers have a broken history", broken, broken)
+	}
+	fmt.Fprintln(stdout, "lịch sử mọi hồ sơ toàn vẹn / every dossier history verifies")
+	return nil
 }
