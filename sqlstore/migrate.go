@@ -2,6 +2,7 @@ package sqlstore
 
 import (
 	"context"
+	"database/sql"
 	"embed"
 	"errors"
 	"fmt"
@@ -176,21 +177,7 @@ func (db *DB) migrateInTx(ctx context.Context, m migration) (ran bool, err error
 					return errMigrationLockBusy
 				}
 			}
-			var n int
-			if err := tx.QueryRow(ctx, `SELECT COUNT(*) FROM schema_migrations WHERE version = ?`, m.version).Scan(&n); err != nil {
-				return err
-			}
-			if n > 0 {
-				return nil
-			}
-			for _, stmt := range splitStatements(dialectTokens[db.Engine].Replace(text)) {
-				if _, err := tx.Exec(ctx, stmt); err != nil {
-					return fmt.Errorf("%w\n%s", err, stmt)
-				}
-			}
-			ran = true
-			_, err := tx.Exec(ctx, `INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)`,
-				m.version, m.name, time.Now().UnixMilli())
+			ran, err = applyOnce(ctx, tx, db.Engine, m, text)
 			return err
 		})
 	})
@@ -222,19 +209,45 @@ func (db *DB) migrateOutsideTx(ctx context.Context, m migration) (ran bool, err 
 		return false, err
 	}
 	defer conn.ExecContext(context.Background(), `SELECT pg_advisory_unlock($1)`, migrationLock)
+	return applyOnce(ctx, connStatements{db, conn}, db.Engine, m, m.sql)
+}
+
+// statements runs a migration's statements: a transaction (Tx), or a connection of its own.
+type statements interface {
+	QueryRow(ctx context.Context, q string, args ...any) Row
+	Exec(ctx context.Context, q string, args ...any) (sql.Result, error)
+}
+
+// connStatements runs statements on one connection, each committing on its own.
+type connStatements struct {
+	db   *DB
+	conn *sql.Conn
+}
+
+func (c connStatements) QueryRow(ctx context.Context, q string, args ...any) Row {
+	return c.conn.QueryRowContext(ctx, c.db.bind(q), args...)
+}
+
+func (c connStatements) Exec(ctx context.Context, q string, args ...any) (sql.Result, error) {
+	return c.conn.ExecContext(ctx, c.db.bind(q), args...)
+}
+
+// applyOnce applies m's text through st unless m is recorded already, then records it, and
+// says whether it applied it.
+func applyOnce(ctx context.Context, st statements, engine Engine, m migration, text string) (bool, error) {
 	var n int
-	if err := conn.QueryRowContext(ctx, `SELECT COUNT(*) FROM schema_migrations WHERE version = $1`, m.version).Scan(&n); err != nil {
+	if err := st.QueryRow(ctx, `SELECT COUNT(*) FROM schema_migrations WHERE version = ?`, m.version).Scan(&n); err != nil {
 		return false, err
 	}
 	if n > 0 {
 		return false, nil
 	}
-	for _, stmt := range splitStatements(dialectTokens[db.Engine].Replace(m.sql)) {
-		if _, err := conn.ExecContext(ctx, stmt); err != nil {
+	for _, stmt := range splitStatements(dialectTokens[engine].Replace(text)) {
+		if _, err := st.Exec(ctx, stmt); err != nil {
 			return false, fmt.Errorf("%w\n%s", err, stmt)
 		}
 	}
-	_, err = conn.ExecContext(ctx, `INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)`,
+	_, err := st.Exec(ctx, `INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)`,
 		m.version, m.name, time.Now().UnixMilli())
 	return err == nil, err
 }
