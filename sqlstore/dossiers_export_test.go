@@ -22,7 +22,7 @@ func (db *DB) QueryForTest(ctx context.Context, q string, args ...any) ([]string
 
 // ListPlanForTest is the plan the engine picks for the page of dossiers f selects.
 func (db *DB) ListPlanForTest(ctx context.Context, f DossierFilter) (string, error) {
-	q, err := db.dossierQuery(f)
+	q, err := buildDossierQuery(f, db.Engine)
 	if err != nil {
 		return "", err
 	}

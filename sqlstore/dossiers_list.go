@@ -84,7 +84,7 @@ const dossierRowColumns = `id, COALESCE(code, ''), status, procedure_code, proce
 // Pages are cut by key — (sort column, id) — so a page costs the same at any depth and a
 // dossier changing meanwhile is neither repeated nor skipped within one sort order.
 func (db *DB) ListDossiers(ctx context.Context, f DossierFilter) ([]DossierRow, string, error) {
-	q, err := db.dossierQuery(f)
+	q, err := buildDossierQuery(f, db.Engine)
 	if err != nil {
 		return nil, "", err
 	}
@@ -126,7 +126,7 @@ func (db *DB) ListDossiers(ctx context.Context, f DossierFilter) ([]DossierRow, 
 // more than limit. It reads no row, so a queue's tab can show its size cheaply.
 func (db *DB) CountDossiers(ctx context.Context, f DossierFilter, limit int) (n int, more bool, err error) {
 	f.After, f.Limit = "", 1
-	q, err := db.dossierQuery(f)
+	q, err := buildDossierQuery(f, db.Engine)
 	if err != nil {
 		return 0, false, err
 	}
@@ -154,15 +154,6 @@ const (
 	unitDossiersByKey = "dossier_units u CROSS JOIN LATERAL (SELECT * FROM dossiers WHERE dossiers.id = u.dossier_id OFFSET 0) AS dossiers"
 )
 
-// dossierQuery is the query of f in this engine's form.
-func (db *DB) dossierQuery(f DossierFilter) (*dossierQuery, error) {
-	q, err := buildDossierQuery(f)
-	if err == nil && db.Engine == Postgres && q.from == unitDossiers {
-		q.from = unitDossiersByKey
-	}
-	return q, err
-}
-
 type dossierQuery struct {
 	from    string
 	where   []string
@@ -184,7 +175,7 @@ func (q *dossierQuery) add(cond string, args ...any) {
 	q.args = append(q.args, args...)
 }
 
-func buildDossierQuery(f DossierFilter) (*dossierQuery, error) {
+func buildDossierQuery(f DossierFilter, engine Engine) (*dossierQuery, error) {
 	q := &dossierQuery{from: "dossiers", where: []string{"1 = 1"}, limit: f.Limit, sortCol: "id", idCol: "id"}
 	if q.limit <= 0 {
 		q.limit = 50
@@ -243,6 +234,9 @@ func buildDossierQuery(f DossierFilter) (*dossierQuery, error) {
 		// Every dossier the unit dealt with, newest first: walk the unit's own index
 		// backwards and fetch each dossier by key, so a page reads its rows and no more.
 		q.from = unitDossiers
+		if engine == Postgres {
+			q.from = unitDossiersByKey
+		}
 		q.sortCol, q.idCol = "u.dossier_id", "u.dossier_id"
 		q.add("u.unit_code = ?", f.UnitCode)
 	default:
