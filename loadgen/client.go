@@ -64,10 +64,11 @@ func (c *Client) Do(ctx context.Context, method, path, token string, body any) (
 	if rd != nil {
 		req.Header.Set("Content-Type", "application/json")
 	}
-	return c.send(req)
+	return c.Send(req)
 }
 
-func (c *Client) send(req *http.Request) (Response, error) {
+// Send sends a request built by the caller, such as a multipart upload.
+func (c *Client) Send(req *http.Request) (Response, error) {
 	resp, err := c.HTTP.Do(req)
 	if err != nil {
 		return Response{}, err

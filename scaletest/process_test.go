@@ -37,13 +37,19 @@ var listening = regexp.MustCompile(`listening on (http://\S+)`)
 // environment, waits until it answers /readyz and stops it when the test ends.
 func startServer(t *testing.T, name, dsn string, env []string, flags ...string) *server {
 	t.Helper()
+	return startBuild(t, binary, name, dsn, env, flags...)
+}
+
+// startBuild is startServer with another build of motcua, bin.
+func startBuild(t *testing.T, bin, name, dsn string, env []string, flags ...string) *server {
+	t.Helper()
 	logPath := filepath.Join(t.TempDir(), name+".log")
 	logFile, err := os.Create(logPath)
 	if err != nil {
 		t.Fatal(err)
 	}
 	args := append([]string{"serve", "--db", dsn, "--addr", "127.0.0.1:0", "--track-rate", "0", "--log-level", "warn"}, flags...)
-	cmd := exec.Command(binary, args...)
+	cmd := exec.Command(bin, args...)
 	cmd.Env = append(cleanEnv(), env...)
 	cmd.Stderr = logFile
 	stdout, err := cmd.StdoutPipe()

@@ -102,7 +102,7 @@ func (db *DB) MigrateEach(ctx context.Context, applied func(Migration, time.Dura
 	if err != nil {
 		return err
 	}
-	if _, pending, err := db.MigrationStatus(ctx); err == nil && len(pending) == 0 {
+	if st, err := db.MigrationStatus(ctx); err == nil && len(st.Pending) == 0 {
 		// Nothing to apply: an instance starts with reads alone (and so can start while
 		// its database takes no writes, as during a fail-over).
 		return nil

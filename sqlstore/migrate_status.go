@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 )
 
 // Migration names one migration of this build: its number and name.
@@ -24,38 +25,51 @@ func Migrations(engine Engine) ([]Migration, error) {
 	return out, err
 }
 
-// MigrationStatus lists this build's migrations the database has applied and those it has
-// not, in order, without changing anything.
-func (db *DB) MigrationStatus(ctx context.Context) (applied, pending []Migration, err error) {
+// MigrationState compares what a database has applied with this build's migrations.
+type MigrationState struct {
+	Applied, Pending []Migration
+	// Newer are migrations the database has and this build does not know: a newer build
+	// applied them. A build runs on such a schema, as the build before an upgrade must,
+	// but should not be the one left serving it for long.
+	Newer []Migration
+}
+
+// MigrationStatus reads what the database has applied, without changing anything.
+func (db *DB) MigrationStatus(ctx context.Context) (MigrationState, error) {
+	var st MigrationState
 	migs, err := loadMigrations(migrationFiles, db.Engine)
 	if err != nil {
-		return nil, nil, err
+		return st, err
 	}
-	done := map[int]bool{}
-	rows, err := db.write.QueryContext(ctx, `SELECT version FROM schema_migrations`)
+	done := map[int]string{}
+	rows, err := db.write.QueryContext(ctx, `SELECT version, name FROM schema_migrations ORDER BY version`)
 	if err == nil {
 		defer rows.Close()
 		for rows.Next() {
-			var v int
-			if err := rows.Scan(&v); err != nil {
-				return nil, nil, err
+			var m Migration
+			if err := rows.Scan(&m.Version, &m.Name); err != nil {
+				return st, err
 			}
-			done[v] = true
+			done[m.Version] = m.Name
+			st.Newer = append(st.Newer, m)
 		}
 		if err := rows.Err(); err != nil {
-			return nil, nil, err
+			return st, err
 		}
 	} else if exists, xerr := db.hasMigrationsTable(ctx); xerr != nil || exists {
-		return nil, nil, errors.Join(err, xerr) // the table is there but did not read
+		return st, errors.Join(err, xerr) // the table is there but did not read
 	}
+	known := map[int]bool{}
 	for _, m := range migs {
-		if done[m.version] {
-			applied = append(applied, Migration{m.version, m.name})
+		known[m.version] = true
+		if _, ok := done[m.version]; ok {
+			st.Applied = append(st.Applied, Migration{m.version, m.name})
 		} else {
-			pending = append(pending, Migration{m.version, m.name})
+			st.Pending = append(st.Pending, Migration{m.version, m.name})
 		}
 	}
-	return applied, pending, nil
+	st.Newer = slices.DeleteFunc(st.Newer, func(m Migration) bool { return known[m.Version] })
+	return st, nil
 }
 
 // hasMigrationsTable reports whether schema_migrations exists where the database looks.

@@ -62,13 +62,17 @@ func (db *DB) CopyInto(ctx context.Context, dst *DB) ([]CopiedTable, error) {
 	return out, dst.Analyze(ctx)
 }
 
-// sameMigrations refuses a copy between databases of different migrations.
+// sameMigrations refuses a copy between databases of different migrations, including a
+// database a newer build migrated: this build would not know all of its tables.
 func sameMigrations(ctx context.Context, a, b *DB) error {
 	for _, db := range []*DB{a, b} {
-		if _, pending, err := db.MigrationStatus(ctx); err != nil {
+		if st, err := db.MigrationStatus(ctx); err != nil {
 			return err
-		} else if len(pending) > 0 {
-			return fmt.Errorf("sqlstore: the %s database lacks migration %s", db.Engine, pending[0])
+		} else if len(st.Pending) > 0 {
+			return fmt.Errorf("sqlstore: the %s database lacks migration %s", db.Engine, st.Pending[0])
+		} else if len(st.Newer) > 0 {
+			return fmt.Errorf("sqlstore: the %s database has migration %s, newer than this build: copy it with the build that applied it",
+				db.Engine, st.Newer[0])
 		}
 	}
 	return nil

@@ -2,6 +2,8 @@ package main
 
 import (
 	"bytes"
+	"context"
+	"database/sql"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -9,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/motcua/motcua/sqlstore"
+	"github.com/motcua/motcua/sqlstore/sqlstoretest"
 )
 
 // TestMigrateStatus: --status lists what a database lacks without creating or changing
@@ -49,5 +52,49 @@ func TestMigrateStatus(t *testing.T) {
 	out.Reset()
 	if err := run([]string{"migrate", "--db", db}, &out); err != nil || strings.Contains(out.String(), "applied ") {
 		t.Fatalf("a second migrate: %v\n%s", err, out.String())
+	}
+}
+
+// TestNewerSchemaIsNamed: on a database a newer build migrated, migrate --status lists the
+// migrations this build does not know, migrate says so and changes nothing, and serve
+// logs a warning naming them.
+func TestNewerSchemaIsNamed(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "motcua.db")
+	var out bytes.Buffer
+	if err := run([]string{"migrate", "--db", path}, &out); err != nil {
+		t.Fatal(err)
+	}
+	raw, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = raw.Exec(`INSERT INTO schema_migrations (version, name, applied_at) VALUES (9999, 'from_a_newer_build', 0)`)
+	raw.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	out.Reset()
+	if err := run([]string{"migrate", "--status", "--db", path}, &out); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), "newer than this build: 1\n  9999_from_a_newer_build") || !strings.Contains(out.String(), "to apply: 0") {
+		t.Fatalf("status of a newer database:\n%s", out.String())
+	}
+	out.Reset()
+	if err := run([]string{"migrate", "--db", path}, &out); err != nil ||
+		strings.Contains(out.String(), "applied ") || !strings.Contains(out.String(), "1 migrations newer than this build, from 9999_from_a_newer_build") {
+		t.Fatalf("migrate on a newer database: %v\n%s", err, out.String())
+	}
+
+	db := sqlstoretest.Open(t, path)
+	var logs bytes.Buffer
+	warnNewerSchema(context.Background(), db, newLogger(&logs, "info"))
+	if !strings.Contains(logs.String(), `"level":"WARN"`) || !strings.Contains(logs.String(), `"newer":"9999_from_a_newer_build"`) {
+		t.Fatalf("serve's warning: %s", logs.String())
+	}
+	logs.Reset()
+	warnNewerSchema(context.Background(), sqlstoretest.Open(t, sqlstoretest.SQLiteDSN(t)), newLogger(&logs, "info"))
+	if logs.Len() != 0 {
+		t.Fatalf("a warning on a database of this build: %s", logs.String())
 	}
 }

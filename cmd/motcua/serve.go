@@ -111,6 +111,7 @@ func runServe(args []string, stdout io.Writer) error {
 		return err
 	}
 	defer db.Close()
+	warnNewerSchema(ctx, db, log)
 	if *maxConns != 0 {
 		if err := db.SetMaxConns(*maxConns); err != nil {
 			return err
