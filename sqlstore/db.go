@@ -203,7 +203,7 @@ func openPostgres(dsn string) (*DB, error) {
 		return nil, fmt.Errorf("sqlstore: bad PostgreSQL URL: %w", redact(err))
 	}
 	schema := u.Query().Get("search_path")
-	pool, err := sql.Open("pgx", dsn)
+	pool, err := sql.Open("pgx", withApplicationName(u))
 	if err != nil {
 		return nil, fmt.Errorf("sqlstore: %w", redact(err))
 	}
@@ -214,6 +214,22 @@ func openPostgres(dsn string) (*DB, error) {
 		return nil, fmt.Errorf("sqlstore: connect PostgreSQL: %w", redact(err))
 	}
 	return &DB{Engine: Postgres, write: pool, read: pool, schema: schema}, nil
+}
+
+// applicationName names motcua's connections in pg_stat_activity and the server's log,
+// unless the URL names them otherwise (say, one name per instance).
+const applicationName = "motcua"
+
+// withApplicationName is the URL u with application_name set, if it had none.
+func withApplicationName(u *url.URL) string {
+	q := u.Query()
+	if q.Get("application_name") == "" {
+		q.Set("application_name", applicationName)
+		c := *u
+		c.RawQuery = q.Encode()
+		return c.String()
+	}
+	return u.String()
 }
 
 // redact keeps passwords in connection strings out of error messages and logs.

@@ -158,6 +158,9 @@ func retryLocked(ctx context.Context, try func() error) error {
 	}
 }
 
+// Migrations on PostgreSQL run without a statement_timeout, whatever the URL or the role
+// sets for the requests' statements: an index built on a large table takes minutes.
+
 // migrateInTx applies m in one transaction unless it is recorded already, and says whether
 // it did. A migration meant to run outside a transaction runs in one here too, its indexes
 // built plainly: this is a new database, whose tables are empty.
@@ -175,6 +178,9 @@ func (db *DB) migrateInTx(ctx context.Context, m migration) (ran bool, err error
 				}
 				if !got {
 					return errMigrationLockBusy
+				}
+				if _, err := tx.Exec(ctx, `SET LOCAL statement_timeout = 0`); err != nil {
+					return err
 				}
 			}
 			ran, err = applyOnce(ctx, tx, db.Engine, m, text)
@@ -209,6 +215,10 @@ func (db *DB) migrateOutsideTx(ctx context.Context, m migration) (ran bool, err 
 		return false, err
 	}
 	defer conn.ExecContext(context.Background(), `SELECT pg_advisory_unlock($1)`, migrationLock)
+	if _, err := conn.ExecContext(ctx, `SET statement_timeout = 0`); err != nil {
+		return false, err
+	}
+	defer conn.ExecContext(context.Background(), `RESET statement_timeout`)
 	return applyOnce(ctx, connStatements{db, conn}, db.Engine, m, m.sql)
 }
 

@@ -8,3 +8,9 @@ func (db *DB) MigrateOutsideTxForTest(ctx context.Context, version int, sql stri
 	_, err := db.migrateOutsideTx(ctx, migration{version: version, name: "test", sql: sql, outsideTx: true})
 	return err
 }
+
+// MigrateInTxForTest applies one made-up migration in a transaction, as migrateInTx does.
+func (db *DB) MigrateInTxForTest(ctx context.Context, version int, sql string) error {
+	_, err := db.migrateInTx(ctx, migration{version: version, name: "test", sql: sql})
+	return err
+}

@@ -88,3 +88,25 @@ func TestMigrationOutsideTransaction(t *testing.T) {
 		t.Fatalf("after the fixed migration: %v rows %v, recorded %v", rows, err, recorded("9001"))
 	}
 }
+
+// TestMigrationsIgnoreStatementTimeout: a statement_timeout set for the requests (here in
+// the URL; a role's works alike) does not cut short a migration's long statements, in a
+// transaction or outside one, and stays in force for everything else.
+func TestMigrationsIgnoreStatementTimeout(t *testing.T) {
+	ctx := context.Background()
+	db := sqlstoretest.Open(t, sqlstoretest.PostgresDSN(t)+"&statement_timeout=100")
+	if err := db.ExecForTest(ctx, `SELECT pg_sleep(0.3)`); err == nil || !sqlstore.Unavailable(err) {
+		t.Fatalf("a long statement outside a migration: %v, want the timeout", err)
+	}
+	if err := db.MigrateInTxForTest(ctx, 9002, "SELECT pg_sleep(0.3);\n"); err != nil {
+		t.Fatalf("a long migration in a transaction: %v", err)
+	}
+	if err := db.MigrateOutsideTxForTest(ctx, 9003, "-- no-transaction\nSELECT pg_sleep(0.3);\n"); err != nil {
+		t.Fatalf("a long migration outside a transaction: %v", err)
+	}
+	for range 3 { // every pooled connection keeps the timeout
+		if err := db.ExecForTest(ctx, `SELECT pg_sleep(0.3)`); err == nil {
+			t.Fatal("after the migrations a long statement ran past the timeout")
+		}
+	}
+}

@@ -45,3 +45,20 @@ func TestMaxConns(t *testing.T) {
 			st.MaxOpenConnections, st.OpenConnections, st.WaitCount, sqlstore.MinConns)
 	}
 }
+
+// TestApplicationName: motcua's connections name themselves in pg_stat_activity, unless
+// the URL names them otherwise.
+func TestApplicationName(t *testing.T) {
+	dsn := sqlstoretest.PostgresDSN(t)
+	for _, c := range []struct{ extra, want string }{{"", "motcua"}, {"&application_name=motcua-a", "motcua-a"}} {
+		db, err := sqlstore.Open(context.Background(), dsn+c.extra)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := db.QueryForTest(context.Background(), `SELECT current_setting('application_name')`)
+		db.Close()
+		if err != nil || got[0] != c.want {
+			t.Fatalf("URL %q: application_name %v %v, want %s", c.extra, got, err, c.want)
+		}
+	}
+}

@@ -63,19 +63,16 @@ func (db *DB) UseReplica(dsn string, maxLag, every time.Duration, changed func(R
 	if every <= 0 || maxLag < every {
 		return fmt.Errorf("sqlstore: the replica's allowed lag (%s) must be at least its check interval (%s)", maxLag, every)
 	}
-	if db.schema != "" {
-		// The primary's URL chose the schema; the replica reads the same one.
-		u, err := url.Parse(dsn)
-		if err != nil {
-			return fmt.Errorf("sqlstore: bad replica URL: %w", redact(err))
-		}
-		if q := u.Query(); q.Get("search_path") == "" {
-			q.Set("search_path", db.schema)
-			u.RawQuery = q.Encode()
-			dsn = u.String()
-		}
+	u, err := url.Parse(dsn)
+	if err != nil {
+		return fmt.Errorf("sqlstore: bad replica URL: %w", redact(err))
 	}
-	pool, err := sql.Open("pgx", dsn)
+	if q := u.Query(); db.schema != "" && q.Get("search_path") == "" {
+		// The primary's URL chose the schema; the replica reads the same one.
+		q.Set("search_path", db.schema)
+		u.RawQuery = q.Encode()
+	}
+	pool, err := sql.Open("pgx", withApplicationName(u))
 	if err != nil {
 		return fmt.Errorf("sqlstore: replica: %w", redact(err))
 	}

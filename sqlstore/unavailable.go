@@ -1,6 +1,7 @@
 package sqlstore
 
 import (
+	"context"
 	"database/sql"
 	"database/sql/driver"
 	"errors"
@@ -11,11 +12,13 @@ import (
 	"github.com/jackc/pgx/v5/pgconn"
 )
 
-// Unavailable reports whether err says the database cannot be reached or cannot take
-// writes right now, rather than that the request or the system is wrong: the server is
-// down, restarting or failing over, a connection broke, or the URL reaches a standby
-// (read-only). A network error of the object store counts too. Such a request may
-// succeed if sent again in a moment.
+// Unavailable reports whether err says the database cannot be reached, cannot take writes
+// or cannot answer in time right now, rather than that the request or the system is wrong:
+// the server is down, restarting or failing over, a connection broke, the URL reaches a
+// standby (read-only), a statement ran past statement_timeout or waited past lock_timeout,
+// or the request's own deadline passed. A network error of the object store counts too.
+// Such a request may succeed if sent again in a moment. A request its client gave up on
+// (context.Canceled) does not count: nothing is wrong on this side.
 func Unavailable(err error) bool {
 	if err == nil {
 		return false
@@ -29,12 +32,14 @@ func Unavailable(err error) bool {
 			return true
 		case pg.Code == "25006": // read-only transaction: a standby, or a primary being demoted
 			return true
+		case pg.Code == "57014", pg.Code == "55P03": // statement_timeout, lock_timeout
+			return true
 		}
 		return false
 	}
 	var connect *pgconn.ConnectError
 	var netErr net.Error
-	return errors.As(err, &connect) || errors.As(err, &netErr) || errors.Is(err, driver.ErrBadConn) ||
+	return errors.Is(err, context.DeadlineExceeded) || errors.As(err, &connect) || errors.As(err, &netErr) || errors.Is(err, driver.ErrBadConn) ||
 		errors.Is(err, sql.ErrConnDone) || pgconn.SafeToRetry(err) ||
 		errors.Is(err, io.ErrUnexpectedEOF) // the server went away in the middle of an answer
 }

@@ -8,6 +8,7 @@ import (
 	"io"
 	"net"
 	"testing"
+	"time"
 
 	"github.com/motcua/motcua/sqlstore"
 	"github.com/motcua/motcua/sqlstore/sqlstoretest"
@@ -70,6 +71,37 @@ func TestUnavailable(t *testing.T) {
 		_, err := pool.Exec(`SELEC 1`)
 		return err
 	}
+	// With the row locked by another transaction, a write waits: past lock_timeout, past
+	// statement_timeout, past its own deadline, or until its client gives up.
+	pool.Exec(`INSERT INTO probe VALUES (3)`)
+	holder, err := pool.BeginTx(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer holder.Rollback()
+	if _, err := holder.Exec(`SELECT n FROM probe WHERE n = 3 FOR UPDATE`); err != nil {
+		t.Fatal(err)
+	}
+	waitFor := func(setting string, ctx context.Context) func() error {
+		return func() error {
+			tx, err := pool.BeginTx(ctx, nil)
+			if err != nil {
+				return err
+			}
+			defer tx.Rollback()
+			if setting != "" {
+				if _, err := tx.Exec(`SET LOCAL ` + setting); err != nil {
+					return err
+				}
+			}
+			_, err = tx.Exec(`UPDATE probe SET n = 4 WHERE n = 3`)
+			return err
+		}
+	}
+	deadline, stop := context.WithTimeout(ctx, 200*time.Millisecond)
+	defer stop()
+	gaveUp, giveUp := context.WithCancel(ctx)
+	time.AfterFunc(200*time.Millisecond, giveUp)
 	for _, c := range []struct {
 		name        string
 		do          func() error
@@ -80,6 +112,10 @@ func TestUnavailable(t *testing.T) {
 		{"a server that does not answer", refused, true},
 		{"a duplicate key", duplicate, false},
 		{"a syntax error", syntax, false},
+		{"a wait past lock_timeout", waitFor("lock_timeout = 100", ctx), true},
+		{"a wait past statement_timeout", waitFor("statement_timeout = 100", ctx), true},
+		{"a wait past the request's deadline", waitFor("", deadline), true},
+		{"a wait its client gave up", waitFor("", gaveUp), false},
 	} {
 		err := c.do()
 		if err == nil {

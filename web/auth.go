@@ -60,6 +60,9 @@ func (s *Server) guard(rt route) http.Handler {
 		noteRoute(w, r)
 		a, err := s.authenticate(r)
 		if err != nil && rt.perm != org.PermPublic {
+			if s.clientGone(w, r, err) {
+				return
+			}
 			// Not "sign in again": the session may be fine, and the database back in a moment.
 			s.log.ErrorContext(r.Context(), "sessions unreadable", "path", r.URL.Path, "err", err)
 			s.unavailable(w, r, rt.api)

@@ -119,6 +119,9 @@ func (s *Server) pageFail(w http.ResponseWriter, r *http.Request, err error) {
 			return
 		}
 	}
+	if s.clientGone(w, r, err) {
+		return
+	}
 	if sqlstore.Unavailable(err) {
 		s.log.WarnContext(r.Context(), "unavailable: a store cannot serve now", "path", r.URL.Path, "err", err)
 		s.unavailable(w, r, false)

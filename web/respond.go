@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"io"
@@ -90,6 +91,9 @@ func (s *Server) apiFail(w http.ResponseWriter, r *http.Request, err error) {
 			return
 		}
 	}
+	if s.clientGone(w, r, err) {
+		return
+	}
 	if sqlstore.Unavailable(err) {
 		s.log.WarnContext(r.Context(), "unavailable: a store cannot serve now", "path", r.URL.Path, "err", err)
 		s.unavailable(w, r, true)
@@ -99,6 +103,22 @@ func (s *Server) apiFail(w http.ResponseWriter, r *http.Request, err error) {
 	id := requestIDOf(r.Context())
 	writeJSON(w, http.StatusInternalServerError, apiErrorBody{Error: "internal",
 		Message: "Lỗi hệ thống (mã yêu cầu " + id + ")", MsgEN: "Internal error (request " + id + ")", RequestID: id})
+}
+
+// statusClientClosed records a request whose client closed its connection before the
+// answer (nginx's 499): no one reads what is written, and nothing failed on this side.
+const statusClientClosed = 499
+
+// clientGone reports whether r's client went away before the answer, whatever error the
+// work then met (its context was canceled), and if so records it as such: at Info, not
+// as a failure of the system.
+func (s *Server) clientGone(w http.ResponseWriter, r *http.Request, err error) bool {
+	if !errors.Is(r.Context().Err(), context.Canceled) {
+		return false
+	}
+	s.log.InfoContext(r.Context(), "the client went away before the answer", "path", r.URL.Path, "err", err)
+	w.WriteHeader(statusClientClosed)
+	return true
 }
 
 // unavailable answers 503 when the system cannot serve the request now (its database is
