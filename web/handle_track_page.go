@@ -17,7 +17,7 @@ type trackPage struct {
 	Result   *trackView
 	NotFound bool
 	Limited  bool
-	Locked   string // why and until when the code is refused (trackGuard)
+	Locked   string // why and until when the code is refused (the tracking guard, trackGuardOf)
 	Issues   formIssues
 }
 

@@ -34,6 +34,11 @@ type Config struct {
 	// RemindEvery is how often officers' deadline reminders are looked for (see
 	// service.Dossiers.Remind); 0 sends none.
 	RemindEvery time.Duration
+	// TrackLockAfter is how many wrong secrets for one dossier code, from anyone, within
+	// TrackLockFor refuse that code's public lookups for TrackLockFor: 0 means 10, a
+	// negative number never locks a code. TrackLockFor 0 means 15 minutes.
+	TrackLockAfter int
+	TrackLockFor   time.Duration
 	// TrustedProxies are the reverse proxies and load balancers whose X-Forwarded-For
 	// names the client (see realClient); none believes no such header.
 	TrustedProxies []netip.Prefix
@@ -50,9 +55,11 @@ type Server struct {
 	metrics *metrics
 	limiter *clientLimiter
 	mux     *http.ServeMux
-	// tracking keeps decoded dossiers for the public lookup, trackLocks the codes' locks.
-	tracking   trackCache
-	trackLocks trackLocks
+	// tracking keeps decoded dossiers for the public lookup, trackLocks the codes' locks,
+	// lookupGuard when codes are locked (trackGuardOf).
+	tracking    trackCache
+	trackLocks  trackLocks
+	lookupGuard sqlstore.TrackGuard
 	// sessions keeps recently seen sign-ins for a few seconds.
 	sessions sessionCache
 	// dossiers carries out every dossier move; reports answers the figures.
@@ -77,7 +84,8 @@ func New(ctx context.Context, db *sqlstore.DB, log *slog.Logger, cfg Config) (*S
 	if cfg.TrackRate < 0 {
 		cfg.TrackRate = 0
 	}
-	s := &Server{cfg: cfg, db: db, log: slog.New(requestLogs{log.Handler()}), mux: http.NewServeMux()}
+	s := &Server{cfg: cfg, db: db, log: slog.New(requestLogs{log.Handler()}), mux: http.NewServeMux(),
+		lookupGuard: trackGuardOf(cfg)}
 	s.cal.Store(&calendarState{rev: -1, cal: calendar.Default()})
 	s.dossiers = &service.Dossiers{DB: db, Calendar: s.workCalendar, BaseURL: cfg.BaseURL, Log: log}
 	s.reports = service.Reports{DB: db}
@@ -162,7 +170,7 @@ func (s *Server) purge(ctx context.Context) error {
 		s.log.Info("purged expired sessions", "count", n)
 	}
 	now := s.cfg.Now()
-	_, err = s.db.PurgeTrackGuard(ctx, now.Add(-trackGuard.Window), now)
+	_, err = s.db.PurgeTrackGuard(ctx, now.Add(-s.lookupGuard.Window), now)
 	return err
 }
 

@@ -133,7 +133,7 @@ func (s *Server) lookupTracked(ctx context.Context, code string) (*tracked, erro
 }
 
 // findTracked is the public lookup: the dossier a code and a secret open, or nil for a
-// wrong code and a wrong secret alike, which trackGuard counts; a code locked by too many
+// wrong code and a wrong secret alike, which the tracking guard counts; a code locked by too many
 // wrong secrets gets a trackLockedError.
 func (s *Server) findTracked(ctx context.Context, code, secret string) (*tracked, error) {
 	now, key := s.cfg.Now(), guardKey(code)

@@ -9,12 +9,31 @@ import (
 	"github.com/motcua/motcua/sqlstore"
 )
 
-// trackGuard bounds guessing a dossier's secret, whatever the number of addresses or
-// instances the guesses come from: ten wrong secrets for one code within fifteen minutes
-// refuse that code's lookups for fifteen minutes. The per-address limit (clientLimiter)
-// slows one client; this stops many. Codes that match no dossier are counted alike, so a
-// refusal does not tell that a code exists.
-var trackGuard = sqlstore.TrackGuard{Failures: 10, Window: 15 * time.Minute, Lock: 15 * time.Minute}
+// The tracking guard bounds guessing a dossier's secret, whatever the number of addresses
+// or instances the guesses come from: by default ten wrong secrets for one code within
+// fifteen minutes refuse that code's lookups for fifteen minutes (Config.TrackLockAfter,
+// TrackLockFor). The per-address limit (clientLimiter) slows one client; this stops many.
+// Codes that match no dossier are counted alike, so a refusal does not tell that a code
+// exists.
+const (
+	defaultTrackLockAfter = 10
+	defaultTrackLockFor   = 15 * time.Minute
+)
+
+// trackGuardOf is the guard cfg asks for; Failures is 0 when codes are never locked.
+func trackGuardOf(cfg Config) sqlstore.TrackGuard {
+	after, lockFor := cfg.TrackLockAfter, cfg.TrackLockFor
+	if after == 0 {
+		after = defaultTrackLockAfter
+	}
+	if lockFor <= 0 {
+		lockFor = defaultTrackLockFor
+	}
+	if after < 0 {
+		after = 0
+	}
+	return sqlstore.TrackGuard{Failures: after, Window: lockFor, Lock: lockFor}
+}
 
 // trackLocks keeps each code's lock as last read or set, for trackFresh.
 type trackLocks struct {
@@ -43,6 +62,9 @@ func guardKey(code string) string {
 // trackLockedUntil reports until when code is refused: from memory when read within
 // trackFresh, else from the database (a replica may serve it).
 func (s *Server) trackLockedUntil(ctx context.Context, code string, now time.Time) (time.Time, error) {
+	if s.lookupGuard.Failures == 0 {
+		return time.Time{}, nil
+	}
 	s.trackLocks.mu.Lock()
 	l, ok := s.trackLocks.m[code]
 	s.trackLocks.mu.Unlock()
@@ -60,7 +82,10 @@ func (s *Server) trackLockedUntil(ctx context.Context, code string, now time.Tim
 // trackFailed counts a wrong secret for code. The count is a guard, not the answer: when
 // it cannot be written the lookup still answers, and the failure is logged.
 func (s *Server) trackFailed(ctx context.Context, code string, now time.Time) {
-	until, err := s.db.TrackFailed(ctx, code, now, trackGuard)
+	if s.lookupGuard.Failures == 0 {
+		return
+	}
+	until, err := s.db.TrackFailed(ctx, code, now, s.lookupGuard)
 	if err != nil {
 		s.log.WarnContext(ctx, "tracking guard not counted", "err", err)
 		return

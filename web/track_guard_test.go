@@ -64,3 +64,34 @@ func TestTrackGuardLocksACode(t *testing.T) {
 		}
 	})
 }
+
+// TestTrackGuardSettings: the number of wrong secrets that lock a code and how long are
+// settings; a negative number never locks.
+func TestTrackGuardSettings(t *testing.T) {
+	e := newEnv(t, sqlstoretest.SQLiteDSN(t), web.Config{TrackLockAfter: 3, TrackLockFor: 2 * time.Minute})
+	citizen, desk := e.token("congdan"), e.token("tiepnhan")
+	d := e.received(citizen, desk)
+	track := func(e *env, secret string) response {
+		return e.do("GET", "/api/v1/track?code="+url.QueryEscape(d.Code)+"&secret="+secret, "", nil)
+	}
+	for range 3 {
+		track(e, "0000")
+	}
+	r := track(e, "0912345678")
+	wait, _ := strconv.Atoi(r.header.Get("Retry-After"))
+	if r.status != http.StatusTooManyRequests || wait < 110 || wait > 120 {
+		t.Fatalf("after three wrong secrets: %d %s (Retry-After %q)", r.status, r.body, r.header.Get("Retry-After"))
+	}
+
+	never := serveEnv(t, e.db, web.Config{TrackLockAfter: -1}, nil)
+	other := e.received(citizen, desk)
+	d = other
+	for i := range 15 {
+		if r := track(never, "0000"); r.status != http.StatusNotFound {
+			t.Fatalf("wrong secret %d with the guard off: %d %s", i+1, r.status, r.body)
+		}
+	}
+	if r := track(never, "0912345678"); r.status != http.StatusOK {
+		t.Fatalf("the right secret with the guard off: %d %s", r.status, r.body)
+	}
+}

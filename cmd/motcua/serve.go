@@ -15,6 +15,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/motcua/motcua"
 	"github.com/motcua/motcua/demo"
 	"github.com/motcua/motcua/service"
 	"github.com/motcua/motcua/sqlstore"
@@ -47,6 +48,20 @@ func dbFlag(fs *flag.FlagSet) *string {
 	return fs.String("db", env("MOTCUA_DB", "./data/motcua.db"), "SQLite file path or postgres:// URL (MOTCUA_DB)")
 }
 
+// trackLockAfter checks the tracking guard's settings and returns the count as web.Config
+// takes it (negative: never lock).
+func trackLockAfter(after int, lockFor time.Duration) (int, error) {
+	switch {
+	case after < 0:
+		return 0, motcua.Invalid("track-lock-after", "không được âm; 0 là không bao giờ khóa", "must not be negative; 0 never locks")
+	case lockFor < time.Minute || lockFor > 24*time.Hour:
+		return 0, motcua.Invalid("track-lock-for", "từ 1 phút đến 24 giờ", "from 1 minute to 24 hours")
+	case after == 0:
+		return -1, nil
+	}
+	return after, nil
+}
+
 func newLogger(w io.Writer, level string) *slog.Logger {
 	var l slog.Level
 	if err := l.UnmarshalText([]byte(level)); err != nil {
@@ -66,6 +81,10 @@ func runServe(args []string, stdout io.Writer) error {
 	demoOnNetwork := fs.Bool("demo-on-network", false, "allow demo accounts on a non-loopback address")
 	secure := fs.Bool("secure-cookies", env("MOTCUA_SECURE_COOKIES", "") == "1", "mark cookies Secure (behind TLS) (MOTCUA_SECURE_COOKIES=1)")
 	trackRate := fs.Int("track-rate", envInt("MOTCUA_TRACK_RATE", 30), "public lookups per client per minute; 0 = no limit (MOTCUA_TRACK_RATE)")
+	lockAfter := fs.Int("track-lock-after", envInt("MOTCUA_TRACK_LOCK_AFTER", 10),
+		"wrong secrets for one dossier code, from anyone, that lock its public lookup; 0 = never lock (MOTCUA_TRACK_LOCK_AFTER)")
+	lockFor := fs.Duration("track-lock-for", envDuration("MOTCUA_TRACK_LOCK_FOR", 15*time.Minute),
+		"the window those wrong secrets are counted in, and how long the code then stays locked (MOTCUA_TRACK_LOCK_FOR)")
 	baseURL := fs.String("base-url", env("MOTCUA_BASE_URL", ""), "public URL printed on paper forms (MOTCUA_BASE_URL)")
 	maxUpload := fs.Int64("max-upload", int64(envInt("MOTCUA_MAX_UPLOAD_MB", 10)), "largest uploaded document in MiB (MOTCUA_MAX_UPLOAD_MB)")
 	remind := fs.Duration("remind-every", envDuration("MOTCUA_REMIND_EVERY", 10*time.Minute),
@@ -98,6 +117,10 @@ func runServe(args []string, stdout io.Writer) error {
 		if err := sqlstore.CheckMaxConns(*maxConns); err != nil {
 			return err
 		}
+	}
+	lockAfterCfg, err := trackLockAfter(*lockAfter, *lockFor)
+	if err != nil {
+		return err
 	}
 	if *withDemo && !*demoOnNetwork && !isLoopback(*addr) {
 		return fmt.Errorf("tài khoản demo chỉ chạy trên địa chỉ loopback; dùng --demo-on-network nếu thật sự muốn / " +
@@ -156,7 +179,8 @@ func runServe(args []string, stdout io.Writer) error {
 		base = "http://" + ln.Addr().String()
 	}
 	srv, err := web.New(ctx, db, log, web.Config{SecureCookies: *secure, TrackRate: *trackRate, BaseURL: base,
-		MaxUploadBytes: *maxUpload << 20, RemindEvery: *remind, TrustedProxies: trusted})
+		MaxUploadBytes: *maxUpload << 20, RemindEvery: *remind, TrustedProxies: trusted,
+		TrackLockAfter: lockAfterCfg, TrackLockFor: *lockFor})
 	if err != nil {
 		return err
 	}

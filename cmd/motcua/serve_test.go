@@ -24,6 +24,8 @@ func TestServeRefusesBadSettings(t *testing.T) {
 	for _, c := range []struct{ flag, value, field string }{
 		{"--trusted-proxies", "10.0.0.0/8,proxy.internal", "trusted-proxies"},
 		{"--db-max-conns", "2", "db-max-conns"},
+		{"--track-lock-after", "-1", "track-lock-after"},
+		{"--track-lock-for", "10s", "track-lock-for"},
 	} {
 		db := filepath.Join(t.TempDir(), "motcua.db")
 		var out bytes.Buffer
