@@ -1,6 +1,6 @@
 // Package motcua is the one-stop-shop ("một cửa") platform of a provincial Department of
 // Industry and Trade. This root package holds only what every layer shares: the kinds of
-// error that adapters translate into HTTP statuses and messages.
+// error that adapters translate into HTTP statuses and messages, and the build's stamp.
 package motcua
 
 import "fmt"

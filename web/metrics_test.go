@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/motcua/motcua"
 	"github.com/motcua/motcua/demo"
 	"github.com/motcua/motcua/loadgen"
 	"github.com/motcua/motcua/sqlstore"
@@ -53,6 +54,13 @@ func TestMetrics(t *testing.T) {
 		}
 		if failed := metricValue(r.body, `motcua_outbox_failed{topic="email"}`); failed != 0 {
 			t.Fatalf("outbox: %v e-mails given up", failed)
+		}
+		// Which build this is, and the newest migration it knows.
+		migs, _ := sqlstore.Migrations(e.db.Engine)
+		build := fmt.Sprintf(`motcua_build_info{go_version="%s",migration="%s",revision="%s"}`,
+			motcua.Build().GoVersion, migs[len(migs)-1], motcua.Build())
+		if v := metricValue(r.body, build); v != 1 {
+			t.Fatalf("no %s 1", build)
 		}
 		values := map[string]float64{}
 		sc := bufio.NewScanner(bytes.NewReader(r.body))

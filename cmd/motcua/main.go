@@ -28,6 +28,7 @@ func commands() []command {
 		{"fake-portal", "cổng DVCQG giả lập để thử đồng bộ / fake national portal for sync tests", runFakePortal},
 		{"bench", "đo hiệu năng so với mức nền / benchmarks against a same-run baseline", runBench},
 		{"calendar", "lịch âm, ngày nghỉ, thời hạn làm việc / lunar calendar, holidays, working time", runCalendar},
+		{"version", "bản dựng đang chạy và bản di trú mới nhất / this build and its newest migration", runVersion},
 	}
 }
 

@@ -199,6 +199,7 @@ func runServe(args []string, stdout io.Writer) error {
 	hs := &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 2 * time.Minute,
 		WriteTimeout: 2 * time.Minute, IdleTimeout: 2 * time.Minute, ErrorLog: slog.NewLogLogger(log.Handler(), slog.LevelWarn)}
 	fmt.Fprintf(stdout, "motcua đang chạy tại / listening on %s (cơ sở dữ liệu / database: %s)\n", base, db.Engine)
+	log.Info("serving", "addr", base, "db", string(db.Engine), "build", motcua.Build().String())
 	if *withDemo {
 		fmt.Fprintf(stdout, "Tài khoản demo / demo accounts (mật khẩu / password %q):\n", demo.Password)
 		for _, a := range demo.Accounts {

@@ -1,0 +1,25 @@
+package web
+
+import (
+	"github.com/motcua/motcua"
+	"github.com/motcua/motcua/sqlstore"
+	"github.com/prometheus/client_golang/prometheus"
+)
+
+// buildInfo is motcua_build_info: 1, labelled with the build's revision and the newest
+// migration it carries, so that during a rolling upgrade the figures tell which instances
+// still run the build before.
+func buildInfo(engine sqlstore.Engine) prometheus.Collector {
+	migration := "none"
+	if migs, err := sqlstore.Migrations(engine); err == nil && len(migs) > 0 {
+		migration = migs[len(migs)-1].String()
+	}
+	g := prometheus.NewGauge(prometheus.GaugeOpts{
+		Name: "motcua_build_info",
+		Help: "1, labelled with this instance's build (revision) and the newest migration it knows.",
+		ConstLabels: prometheus.Labels{"revision": motcua.Build().String(), "migration": migration,
+			"go_version": motcua.Build().GoVersion},
+	})
+	g.Set(1)
+	return g
+}
