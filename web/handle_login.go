@@ -26,8 +26,7 @@ func (s *Server) loginSubmit(w http.ResponseWriter, r *http.Request) {
 	a, wait, err := s.login(r, form.Username, r.PostFormValue("password"))
 	switch {
 	case err != nil:
-		s.log.ErrorContext(r.Context(), "login", "err", err)
-		s.pageError(w, r, http.StatusInternalServerError)
+		s.pageFail(w, r, err)
 		return
 	case wait > 0:
 		secs := int(math.Ceil(wait.Seconds()))
@@ -43,8 +42,7 @@ func (s *Server) loginSubmit(w http.ResponseWriter, r *http.Request) {
 	}
 	token, err := s.db.CreateSession(r.Context(), a.ID, sqlstore.SessionBrowser, sessionTTL)
 	if err != nil {
-		s.log.ErrorContext(r.Context(), "create session", "err", err)
-		s.pageError(w, r, http.StatusInternalServerError)
+		s.pageFail(w, r, err)
 		return
 	}
 	s.setSessionCookie(w, token, sessionTTL)

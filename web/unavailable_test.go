@@ -7,10 +7,12 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"net/url"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/motcua/motcua/demo"
 	"github.com/motcua/motcua/sqlstore"
 	"github.com/motcua/motcua/sqlstore/sqlstoretest"
 	"github.com/motcua/motcua/web"
@@ -47,6 +49,12 @@ func TestWritesWhileTheDatabaseIsReadOnly(t *testing.T) {
 	primary.do("GET", "/api/v1/dossiers", citizen, nil).json(t, &list)
 	if len(list.Items) != 0 {
 		t.Fatalf("%d dossiers after a refused write", len(list.Items))
+	}
+	// Signing in on the pages writes a session: refused alike, with the page's 503.
+	b := e.browser()
+	page := b.post("/login", url.Values{"username": {"congdan"}, "password": {demo.Password}, "csrf_token": {b.csrf()}})
+	if page.status != http.StatusServiceUnavailable || page.header.Get("Retry-After") == "" {
+		t.Fatalf("a sign-in on the pages: %d", page.status)
 	}
 	// Once writes are taken again, the same request goes through.
 	primary.fileDraft(citizen, "")
