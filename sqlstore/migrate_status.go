@@ -25,6 +25,18 @@ func Migrations(engine Engine) ([]Migration, error) {
 	return out, err
 }
 
+// NewestMigration is the last of this build's migrations for engine.
+func NewestMigration(engine Engine) (Migration, error) {
+	migs, err := Migrations(engine)
+	if err == nil && len(migs) == 0 {
+		err = errors.New("sqlstore: no migrations")
+	}
+	if err != nil {
+		return Migration{}, err
+	}
+	return migs[len(migs)-1], nil
+}
+
 // MigrationState compares what a database has applied with this build's migrations.
 type MigrationState struct {
 	Applied, Pending []Migration
@@ -41,7 +53,7 @@ func (db *DB) MigrationStatus(ctx context.Context) (MigrationState, error) {
 	if err != nil {
 		return st, err
 	}
-	done := map[int]string{}
+	done := map[int]bool{}
 	rows, err := db.write.QueryContext(ctx, `SELECT version, name FROM schema_migrations ORDER BY version`)
 	if err == nil {
 		defer rows.Close()
@@ -50,7 +62,7 @@ func (db *DB) MigrationStatus(ctx context.Context) (MigrationState, error) {
 			if err := rows.Scan(&m.Version, &m.Name); err != nil {
 				return st, err
 			}
-			done[m.Version] = m.Name
+			done[m.Version] = true
 			st.Newer = append(st.Newer, m)
 		}
 		if err := rows.Err(); err != nil {
@@ -62,7 +74,7 @@ func (db *DB) MigrationStatus(ctx context.Context) (MigrationState, error) {
 	known := map[int]bool{}
 	for _, m := range migs {
 		known[m.version] = true
-		if _, ok := done[m.version]; ok {
+		if done[m.version] {
 			st.Applied = append(st.Applied, Migration{m.version, m.name})
 		} else {
 			st.Pending = append(st.Pending, Migration{m.version, m.name})

@@ -11,14 +11,14 @@ import (
 // still run the build before.
 func buildInfo(engine sqlstore.Engine) prometheus.Collector {
 	migration := "none"
-	if migs, err := sqlstore.Migrations(engine); err == nil && len(migs) > 0 {
-		migration = migs[len(migs)-1].String()
+	if m, err := sqlstore.NewestMigration(engine); err == nil {
+		migration = m.String()
 	}
+	b := motcua.Build()
 	g := prometheus.NewGauge(prometheus.GaugeOpts{
-		Name: "motcua_build_info",
-		Help: "1, labelled with this instance's build (revision) and the newest migration it knows.",
-		ConstLabels: prometheus.Labels{"revision": motcua.Build().String(), "migration": migration,
-			"go_version": motcua.Build().GoVersion},
+		Name:        "motcua_build_info",
+		Help:        "1, labelled with this instance's build (revision) and the newest migration it knows.",
+		ConstLabels: prometheus.Labels{"revision": b.String(), "migration": migration, "go_version": b.GoVersion},
 	})
 	g.Set(1)
 	return g

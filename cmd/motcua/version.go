@@ -23,11 +23,11 @@ func runVersion(args []string, stdout io.Writer) error {
 	}
 	fmt.Fprintf(stdout, " %s\n", b.GoVersion)
 	for _, engine := range []sqlstore.Engine{sqlstore.SQLite, sqlstore.Postgres} {
-		migs, err := sqlstore.Migrations(engine)
+		m, err := sqlstore.NewestMigration(engine)
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(stdout, "bản di trú mới nhất / newest migration (%s): %s\n", engine, migs[len(migs)-1])
+		fmt.Fprintf(stdout, "bản di trú mới nhất / newest migration (%s): %s\n", engine, m)
 	}
 	return nil
 }
