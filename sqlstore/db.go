@@ -207,8 +207,7 @@ func openPostgres(dsn string) (*DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("sqlstore: %w", redact(err))
 	}
-	pool.SetMaxOpenConns(defaultConns())
-	pool.SetMaxIdleConns(defaultConns())
+	sizePool(pool, defaultConns())
 	if err := pool.Ping(); err != nil {
 		pool.Close()
 		return nil, fmt.Errorf("sqlstore: connect PostgreSQL: %w", redact(err))

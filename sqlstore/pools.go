@@ -4,6 +4,7 @@ import (
 	"database/sql"
 	"fmt"
 	"runtime"
+	"time"
 
 	"github.com/motcua/motcua"
 )
@@ -14,6 +15,23 @@ const MinConns = 4
 
 // defaultConns is the size of each PostgreSQL pool unless SetMaxConns says otherwise.
 func defaultConns() int { return max(10, 4*runtime.NumCPU()) }
+
+// A PostgreSQL connection idle for connIdleTime is closed, so that an instance holds few
+// connections between bursts, and every connection is replaced after connLifetime, so that
+// the server's per-connection caches do not grow without end and connections move over to
+// whatever the URL names after a change of addresses. (Variables for the tests.)
+var (
+	connIdleTime = 5 * time.Minute
+	connLifetime = time.Hour
+)
+
+// sizePool bounds a PostgreSQL pool to n connections and sets their idle time and lifetime.
+func sizePool(pool *sql.DB, n int) {
+	pool.SetMaxOpenConns(n)
+	pool.SetMaxIdleConns(n)
+	pool.SetConnMaxIdleTime(connIdleTime)
+	pool.SetConnMaxLifetime(connLifetime)
+}
 
 // conns is the size of this instance's PostgreSQL pools.
 func (db *DB) conns() int {
@@ -46,8 +64,7 @@ func (db *DB) SetMaxConns(n int) error {
 	db.maxConns = n
 	for _, pool := range []*sql.DB{db.write, db.replicaPool()} {
 		if pool != nil {
-			pool.SetMaxOpenConns(n)
-			pool.SetMaxIdleConns(n)
+			sizePool(pool, n)
 		}
 	}
 	return nil

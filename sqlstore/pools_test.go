@@ -2,9 +2,11 @@ package sqlstore_test
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/motcua/motcua"
 	"github.com/motcua/motcua/sqlstore"
@@ -60,5 +62,37 @@ func TestApplicationName(t *testing.T) {
 		if err != nil || got[0] != c.want {
 			t.Fatalf("URL %q: application_name %v %v, want %s", c.extra, got, err, c.want)
 		}
+	}
+}
+
+// TestIdleConnectionsClose: the PostgreSQL pool closes connections idle past their time
+// and replaces those past their lifetime (both shortened here), so an instance does not
+// hold its busiest hour's connections for ever.
+func TestIdleConnectionsClose(t *testing.T) {
+	dsn := sqlstoretest.PostgresDSN(t)
+	for _, c := range []struct {
+		idle, life time.Duration
+		closed     func(sql.DBStats) int64
+	}{
+		{50 * time.Millisecond, time.Hour, func(s sql.DBStats) int64 { return s.MaxIdleTimeClosed }},
+		{time.Hour, 50 * time.Millisecond, func(s sql.DBStats) int64 { return s.MaxLifetimeClosed }},
+	} {
+		restore := sqlstore.SetConnTimesForTest(c.idle, c.life)
+		db, err := sqlstore.Open(context.Background(), dsn)
+		restore()
+		if err != nil {
+			t.Fatal(err)
+		}
+		deadline := time.Now().Add(10 * time.Second)
+		for c.closed(db.PoolStatsForTest()) == 0 {
+			if time.Now().After(deadline) {
+				t.Fatalf("idle %v, lifetime %v: no connection closed: %+v", c.idle, c.life, db.PoolStatsForTest())
+			}
+			if _, err := db.QueryForTest(context.Background(), `SELECT '1'`); err != nil {
+				t.Fatal(err)
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
+		db.Close()
 	}
 }

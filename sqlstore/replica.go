@@ -76,8 +76,7 @@ func (db *DB) UseReplica(dsn string, maxLag, every time.Duration, changed func(R
 	if err != nil {
 		return fmt.Errorf("sqlstore: replica: %w", redact(err))
 	}
-	pool.SetMaxOpenConns(db.conns())
-	pool.SetMaxIdleConns(db.conns())
+	sizePool(pool, db.conns())
 	r := &replica{pool: pool, maxLag: maxLag, every: every, timeout: min(max(every, time.Second), maxLag),
 		changed: changed, stop: make(chan struct{}),
 		done: make(chan struct{})}
