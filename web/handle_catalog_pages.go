@@ -5,7 +5,6 @@ import (
 
 	"github.com/motcua/motcua"
 	"github.com/motcua/motcua/catalog"
-	"github.com/motcua/motcua/sqlstore"
 )
 
 type homeData struct {
@@ -105,28 +104,4 @@ func (s *Server) procedurePrintPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.render(w, r, http.StatusOK, "procedure_print", d.Version.Name, d)
-}
-
-// pageFail shows the error page that fits err.
-func (s *Server) pageFail(w http.ResponseWriter, r *http.Request, err error) {
-	if e, ok := err.(*motcua.Error); ok {
-		switch e.Kind {
-		case motcua.KindNotFound:
-			s.pageError(w, r, http.StatusNotFound)
-			return
-		case motcua.KindForbidden:
-			s.pageError(w, r, http.StatusForbidden)
-			return
-		}
-	}
-	if s.clientGone(w, r, err) {
-		return
-	}
-	if sqlstore.Unavailable(err) {
-		s.log.WarnContext(r.Context(), "unavailable: a store cannot serve now", "path", r.URL.Path, "err", err)
-		s.unavailable(w, r, false)
-		return
-	}
-	s.log.ErrorContext(r.Context(), "page failed", "path", r.URL.Path, "err", err)
-	s.pageError(w, r, http.StatusInternalServerError)
 }

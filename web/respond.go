@@ -91,15 +91,41 @@ func (s *Server) apiFail(w http.ResponseWriter, r *http.Request, err error) {
 			return
 		}
 	}
+	s.failSystem(w, r, err, true)
+}
+
+// pageFail shows the error page that fits err.
+func (s *Server) pageFail(w http.ResponseWriter, r *http.Request, err error) {
+	if e, ok := err.(*motcua.Error); ok {
+		switch e.Kind {
+		case motcua.KindNotFound:
+			s.pageError(w, r, http.StatusNotFound)
+			return
+		case motcua.KindForbidden:
+			s.pageError(w, r, http.StatusForbidden)
+			return
+		}
+	}
+	s.failSystem(w, r, err, false)
+}
+
+// failSystem answers an error that is not the request's fault, as JSON for the API or as
+// the error page: the client went away (Info, 499), the store cannot serve now (Warn, 503
+// with Retry-After), or anything else (Error, 500 naming the request's id).
+func (s *Server) failSystem(w http.ResponseWriter, r *http.Request, err error, api bool) {
 	if s.clientGone(w, r, err) {
 		return
 	}
 	if sqlstore.Unavailable(err) {
 		s.log.WarnContext(r.Context(), "unavailable: a store cannot serve now", "path", r.URL.Path, "err", err)
-		s.unavailable(w, r, true)
+		s.unavailable(w, r, api)
 		return
 	}
 	s.log.ErrorContext(r.Context(), "request failed", "path", r.URL.Path, "err", err)
+	if !api {
+		s.pageError(w, r, http.StatusInternalServerError)
+		return
+	}
 	id := requestIDOf(r.Context())
 	writeJSON(w, http.StatusInternalServerError, apiErrorBody{Error: "internal",
 		Message: "Lỗi hệ thống (mã yêu cầu " + id + ")", MsgEN: "Internal error (request " + id + ")", RequestID: id})
