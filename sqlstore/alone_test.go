@@ -4,6 +4,7 @@ import (
 	"context"
 	"testing"
 
+	"github.com/motcua/motcua/sqlstore"
 	"github.com/motcua/motcua/sqlstore/sqlstoretest"
 )
 
@@ -18,7 +19,25 @@ func TestAloneRunsAJobOnce(t *testing.T) {
 	}
 
 	dsn := sqlstoretest.PostgresDSN(t)
-	a, b := sqlstoretest.Open(t, dsn), sqlstoretest.Open(t, dsn)
+	checkAlone(t, sqlstoretest.Open(t, dsn), sqlstoretest.Open(t, dsn))
+}
+
+// TestAloneThroughATransactionPooler: the same through PgBouncer in transaction pooling
+// mode, whose two server connections the instances share. A lock held by a session, not
+// by a transaction, would stay behind on whichever server connection took it, and the
+// other instance's try could land there and be granted it again.
+func TestAloneThroughATransactionPooler(t *testing.T) {
+	pooled := sqlstoretest.PgBouncer(t, sqlstoretest.PostgresDSN(t), "transaction", 2)
+	a, b := sqlstoretest.Open(t, pooled), sqlstoretest.Open(t, pooled)
+	for range 20 {
+		checkAlone(t, a, b)
+	}
+}
+
+// checkAlone runs a job on a and, meanwhile, the same job and another on b.
+func checkAlone(t *testing.T, a, b *sqlstore.DB) {
+	t.Helper()
+	ctx := context.Background()
 	started, release, done := make(chan struct{}), make(chan struct{}), make(chan error)
 	go func() {
 		_, err := a.Alone(ctx, "reminders", func(context.Context) error {

@@ -62,6 +62,8 @@ type DB struct {
 	replica *replica
 	// maxConns bounds each PostgreSQL pool when set (see SetMaxConns).
 	maxConns int
+	// pooled says the connections pass a pooler in transaction mode (see TransactionPooled).
+	pooled bool
 }
 
 // stmtCache holds prepared statements of one pool by query text. Queries built from
@@ -203,6 +205,32 @@ func openPostgres(dsn string) (*DB, error) {
 		return nil, fmt.Errorf("sqlstore: bad PostgreSQL URL: %w", redact(err))
 	}
 	schema := u.Query().Get("search_path")
+	pool, err := openPool(u)
+	if err != nil {
+		return nil, err
+	}
+	db := &DB{Engine: Postgres, write: pool, read: pool, schema: schema}
+	if execModeSet(u) {
+		return db, nil
+	}
+	pooled, err := transactionPooled(context.Background(), pool)
+	if err != nil {
+		pool.Close()
+		return nil, fmt.Errorf("sqlstore: connect PostgreSQL: %w", redact(err))
+	}
+	if pooled {
+		pool.Close()
+		if pool, err = openPool(withExecMode(u)); err != nil {
+			return nil, err
+		}
+		db.write, db.read, db.pooled = pool, pool, true
+	}
+	return db, nil
+}
+
+// openPool opens a pool of connections to the PostgreSQL server u names and checks that
+// it answers.
+func openPool(u *url.URL) (*sql.DB, error) {
 	pool, err := sql.Open("pgx", withApplicationName(u))
 	if err != nil {
 		return nil, fmt.Errorf("sqlstore: %w", redact(err))
@@ -212,8 +240,13 @@ func openPostgres(dsn string) (*DB, error) {
 		pool.Close()
 		return nil, fmt.Errorf("sqlstore: connect PostgreSQL: %w", redact(err))
 	}
-	return &DB{Engine: Postgres, write: pool, read: pool, schema: schema}, nil
+	return pool, nil
 }
+
+// TransactionPooled reports whether the connections pass a pooler in transaction mode, so
+// that statements are sent unprepared (see transactionPooled). A URL that sets
+// default_query_exec_mode is taken at its word and not looked at.
+func (db *DB) TransactionPooled() bool { return db.pooled }
 
 // applicationName names motcua's connections in pg_stat_activity and the server's log,
 // unless the URL names them otherwise (say, one name per instance).

@@ -191,30 +191,32 @@ func (db *DB) migrateInTx(ctx context.Context, m migration) (ran bool, err error
 }
 
 // migrateOutsideTx applies a PostgreSQL migration statement by statement, each committing
-// on its own, under the session form of the migration lock. A failure leaves the
-// migration unrecorded, to run again whole at the next start: its statements must bear
-// that (ADD COLUMN IF NOT EXISTS; DROP INDEX CONCURRENTLY IF EXISTS before a CREATE INDEX
-// CONCURRENTLY, whose failure leaves an invalid index behind).
+// on its own, while a transaction on another connection holds the migration lock (see
+// tryHeldLock). A failure leaves the migration unrecorded, to run again whole at the next
+// start: its statements must bear that (ADD COLUMN IF NOT EXISTS; DROP INDEX CONCURRENTLY
+// IF EXISTS before a CREATE INDEX CONCURRENTLY, whose failure leaves an invalid index
+// behind).
 func (db *DB) migrateOutsideTx(ctx context.Context, m migration) (ran bool, err error) {
+	var release func()
+	err = retryLocked(ctx, func() error {
+		var err error
+		release, err = db.tryHeldLock(ctx, `SELECT pg_try_advisory_xact_lock($1)`, migrationLock)
+		if err == nil && release == nil {
+			return errMigrationLockBusy
+		}
+		return err
+	})
+	if err != nil {
+		return false, err
+	}
+	defer release()
 	conn, err := db.write.Conn(ctx)
 	if err != nil {
 		return false, err
 	}
 	defer conn.Close()
-	err = retryLocked(ctx, func() error {
-		var got bool
-		if err := conn.QueryRowContext(ctx, `SELECT pg_try_advisory_lock($1)`, migrationLock).Scan(&got); err != nil {
-			return err
-		}
-		if !got {
-			return errMigrationLockBusy
-		}
-		return nil
-	})
-	if err != nil {
-		return false, err
-	}
-	defer conn.ExecContext(context.Background(), `SELECT pg_advisory_unlock($1)`, migrationLock)
+	// Behind a pooler in transaction mode this setting may reach another server
+	// connection than the statements: the README says to migrate on a direct URL there.
 	if _, err := conn.ExecContext(ctx, `SET statement_timeout = 0`); err != nil {
 		return false, err
 	}

@@ -3,6 +3,7 @@ package sqlstore_test
 import (
 	"context"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -18,29 +19,11 @@ import (
 func TestMigrationOutsideTransaction(t *testing.T) {
 	db := sqlstoretest.Open(t, sqlstoretest.PostgresDSN(t))
 	ctx := context.Background()
-	indexes := func() string {
-		valid, err := db.QueryForTest(ctx, `SELECT c.relname || ' ' || CAST(i.indisvalid AS TEXT) FROM pg_index i
-			JOIN pg_class c ON c.oid = i.indexrelid WHERE c.relname IN ('dossier_documents_idempotency', 'outbox_failed')
-			AND c.relnamespace = CAST(current_schema() AS regnamespace) ORDER BY 1`)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return strings.Join(valid, ", ")
-	}
-	if got := indexes(); got != "dossier_documents_idempotency true, outbox_failed true" {
+	if got := concurrentIndexes(t, db); got != "dossier_documents_idempotency true, outbox_failed true" {
 		t.Fatalf("the indexes of migrations 0013 and 0014 on a new database: %s", got)
 	}
-
 	// The database without 0013 and 0014: the upgrade builds both indexes concurrently.
-	if err := db.ExecForTest(ctx, `DELETE FROM schema_migrations WHERE version IN (13, 14)`); err != nil {
-		t.Fatal(err)
-	}
-	for _, stmt := range []string{`DROP INDEX dossier_documents_idempotency`, `DROP INDEX outbox_failed`,
-		`ALTER TABLE dossier_documents DROP COLUMN idempotency_key`} {
-		if err := db.ExecForTest(ctx, stmt); err != nil {
-			t.Fatal(err)
-		}
-	}
+	undoConcurrentIndexes(t, db)
 	var applied []string
 	errs := make(chan error, 4)
 	for range 3 {
@@ -61,7 +44,7 @@ func TestMigrationOutsideTransaction(t *testing.T) {
 	if got := strings.Join(applied, " "); got != "0013_document_idempotency 0014_outbox_failed_index" {
 		t.Fatalf("the upgrade applied %s", got)
 	}
-	if got := indexes(); got != "dossier_documents_idempotency true, outbox_failed true" {
+	if got := concurrentIndexes(t, db); got != "dossier_documents_idempotency true, outbox_failed true" {
 		t.Fatalf("the indexes after the upgrade: %s", got)
 	}
 
@@ -86,6 +69,78 @@ func TestMigrationOutsideTransaction(t *testing.T) {
 	rows, err := db.QueryForTest(ctx, `SELECT CAST(COUNT(*) AS TEXT) FROM probe`)
 	if err != nil || rows[0] != "1" || !recorded("9001") {
 		t.Fatalf("after the fixed migration: %v rows %v, recorded %v", rows, err, recorded("9001"))
+	}
+}
+
+// TestMigrationsThroughATransactionPooler: two instances that start together through
+// PgBouncer in transaction pooling mode, on a database without migrations 0013 and 0014,
+// apply them once between them and build their indexes concurrently and valid.
+func TestMigrationsThroughATransactionPooler(t *testing.T) {
+	dsn := sqlstoretest.PostgresDSN(t)
+	db := sqlstoretest.Open(t, dsn)
+	ctx := context.Background()
+	undoConcurrentIndexes(t, db)
+	pooled := sqlstoretest.PgBouncer(t, dsn, "transaction", 3)
+	var mu sync.Mutex
+	var applied []string
+	errs := make(chan error, 2)
+	for range 2 {
+		go func() {
+			other, err := sqlstore.Connect(pooled)
+			if err == nil {
+				err = other.MigrateEach(ctx, func(m sqlstore.Migration, _ time.Duration) {
+					mu.Lock()
+					applied = append(applied, m.String())
+					mu.Unlock()
+				})
+				other.Close()
+			}
+			errs <- err
+		}()
+	}
+	for range 2 {
+		if err := <-errs; err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got := strings.Join(applied, " "); got != "0013_document_idempotency 0014_outbox_failed_index" {
+		t.Fatalf("the two instances applied %s", got)
+	}
+	if got := concurrentIndexes(t, db); got != "dossier_documents_idempotency true, outbox_failed true" {
+		t.Fatalf("the indexes after the upgrade: %s", got)
+	}
+	// Nothing holds the migration lock now, on any of the pooler's server connections: the
+	// next upgrade, direct or pooled, can take it.
+	for _, via := range []*sqlstore.DB{db, sqlstoretest.Open(t, pooled)} {
+		got, err := via.QueryForTest(ctx, `SELECT CAST(pg_try_advisory_xact_lock(727274) AS TEXT)`)
+		if err != nil || got[0] != "true" {
+			t.Fatalf("the migration lock after the upgrade: %v %v", got, err)
+		}
+	}
+}
+
+// concurrentIndexes names the indexes of migrations 0013 and 0014 with their validity.
+func concurrentIndexes(t *testing.T, db *sqlstore.DB) string {
+	t.Helper()
+	valid, err := db.QueryForTest(context.Background(), `SELECT c.relname || ' ' || CAST(i.indisvalid AS TEXT) FROM pg_index i
+		JOIN pg_class c ON c.oid = i.indexrelid WHERE c.relname IN ('dossier_documents_idempotency', 'outbox_failed')
+		AND c.relnamespace = CAST(current_schema() AS regnamespace) ORDER BY 1`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return strings.Join(valid, ", ")
+}
+
+// undoConcurrentIndexes takes migrations 0013 and 0014 out of db, for an upgrade to apply.
+func undoConcurrentIndexes(t *testing.T, db *sqlstore.DB) {
+	t.Helper()
+	ctx := context.Background()
+	for _, stmt := range []string{`DELETE FROM schema_migrations WHERE version IN (13, 14)`,
+		`DROP INDEX dossier_documents_idempotency`, `DROP INDEX outbox_failed`,
+		`ALTER TABLE dossier_documents DROP COLUMN idempotency_key`} {
+		if err := db.ExecForTest(ctx, stmt); err != nil {
+			t.Fatal(err)
+		}
 	}
 }
 

@@ -72,6 +72,11 @@ func (db *DB) UseReplica(dsn string, maxLag, every time.Duration, changed func(R
 		q.Set("search_path", db.schema)
 		u.RawQuery = q.Encode()
 	}
+	if db.pooled && !execModeSet(u) {
+		// The primary is reached through a pooler in transaction mode; the standby, which
+		// may not answer yet, is taken to be reached alike unless its URL says otherwise.
+		u = withExecMode(u)
+	}
 	pool, err := sql.Open("pgx", withApplicationName(u))
 	if err != nil {
 		return fmt.Errorf("sqlstore: replica: %w", redact(err))

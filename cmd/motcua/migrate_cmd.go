@@ -31,6 +31,10 @@ func runMigrate(args []string, stdout io.Writer) error {
 		return err
 	}
 	defer db.Close()
+	if db.TransactionPooled() {
+		fmt.Fprintln(stdout, "qua bộ gộp kết nối theo giao dịch / through a pooler in transaction mode: "+
+			"statement_timeout may cut an index build short; a direct URL avoids it")
+	}
 	err = db.MigrateEach(context.Background(), func(m sqlstore.Migration, took time.Duration) {
 		fmt.Fprintf(stdout, "đã áp dụng / applied %s (%s)\n", m, took.Round(time.Millisecond))
 	})

@@ -1,0 +1,77 @@
+package sqlstore_test
+
+import (
+	"context"
+	"fmt"
+	"sync"
+	"testing"
+
+	"github.com/motcua/motcua/sqlstore"
+	"github.com/motcua/motcua/sqlstore/sqlstoretest"
+)
+
+// TestTransactionPoolerNoticed: connections through PgBouncer in transaction mode are
+// noticed and send their statements unprepared, so that sixteen goroutines sharing its
+// two server connections all succeed; directly, through PgBouncer in session mode, or with
+// the URL choosing how statements are sent, nothing is changed.
+func TestTransactionPoolerNoticed(t *testing.T) {
+	dsn := sqlstoretest.PostgresDSN(t)
+	sqlstoretest.Open(t, dsn) // migrates the schema
+	cases := []struct {
+		name, url string
+		pooled    bool
+	}{
+		{"direct", dsn, false},
+		{"transaction pooling", sqlstoretest.PgBouncer(t, dsn, "transaction", 2), true},
+		{"session pooling", sqlstoretest.PgBouncer(t, dsn, "session", 20), false},
+	}
+	cases = append(cases, struct {
+		name, url string
+		pooled    bool
+	}{"transaction pooling, the URL choosing", cases[1].url + "&default_query_exec_mode=exec", false})
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			db := sqlstoretest.Open(t, c.url)
+			if got := db.TransactionPooled(); got != c.pooled {
+				t.Fatalf("TransactionPooled() = %v, want %v", got, c.pooled)
+			}
+			useConcurrently(t, db, c.name)
+		})
+	}
+}
+
+// useConcurrently runs the same few statements, reads and writes in transactions, on 16
+// goroutines at once, 20 times each, on rows of their own named after prefix.
+func useConcurrently(t *testing.T, db *sqlstore.DB, prefix string) {
+	t.Helper()
+	ctx := context.Background()
+	var wg sync.WaitGroup
+	errs := make(chan error, 16)
+	for g := range 16 {
+		wg.Go(func() {
+			for i := range 20 {
+				key := fmt.Sprintf("%s-%d-%d", prefix, g, i)
+				err := db.InTx(ctx, func(tx *sqlstore.Tx) error {
+					_, err := tx.Exec(ctx, `INSERT INTO revisions (name, value) VALUES (?, ?)`, key, i)
+					return err
+				})
+				if err == nil {
+					var got []string
+					got, err = db.QueryForTest(ctx, `SELECT CAST(value AS TEXT) FROM revisions WHERE name = ?`, key)
+					if err == nil && (len(got) != 1 || got[0] != fmt.Sprint(i)) {
+						err = fmt.Errorf("%s reads %v", key, got)
+					}
+				}
+				if err != nil {
+					errs <- err
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+}
