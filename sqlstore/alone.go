@@ -16,7 +16,7 @@ const jobLockClass = 0x6d63 // "mc"
 // reports whether fn ran. Every instance runs the reminders, the purges and the sweep on
 // its own clock; their work is safe to repeat, but repeating it only costs the database.
 // On PostgreSQL the job's advisory lock is tried, never waited for, and held by a
-// transaction kept open while fn runs (see heldLock); on SQLite one process serves and fn
+// transaction kept open while fn runs (see tryHeldLock); on SQLite one process serves and fn
 // always runs.
 func (db *DB) Alone(ctx context.Context, job string, fn func(context.Context) error) (ran bool, err error) {
 	if db.Engine != Postgres {

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"net"
+	"net/url"
+	"sync"
 	"testing"
 	"time"
 
@@ -125,5 +127,63 @@ func TestReplicaNeedsPostgres(t *testing.T) {
 	pg := sqlstoretest.Open(t, sqlstoretest.PostgresDSN(t))
 	if err := pg.UseReplica("postgres://replica/motcua", 50*time.Millisecond, time.Second, nil); err == nil {
 		t.Error("a replica allowed to lag less than its check interval was taken")
+	}
+}
+
+// Through poolers in transaction mode in front of both servers, the standby's connections
+// send their statements unprepared like the primary's, and reads that may lag are served
+// by it, many at once over its pooler's two server connections.
+func TestReplicaThroughATransactionPooler(t *testing.T) {
+	if sqlstoretest.ReplicaURL() == "" {
+		t.Skip("MOTCUA_TEST_POSTGRES_REPLICA is not set")
+	}
+	dsn := sqlstoretest.PostgresDSN(t)
+	primary, err := url.Parse(dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	standby, err := url.Parse(sqlstoretest.ReplicaURL())
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := standby.Query()
+	q.Set("search_path", primary.Query().Get("search_path"))
+	standby.RawQuery = q.Encode()
+	sqlstoretest.Open(t, dsn) // migrates the schema directly, as the README says to
+	db := sqlstoretest.Open(t, sqlstoretest.PgBouncer(t, dsn, "transaction", 2))
+	if !db.TransactionPooled() {
+		t.Fatal("the primary's pooler was not noticed")
+	}
+	if err := db.UseReplica(sqlstoretest.PgBouncer(t, standby.String(), "transaction", 2), 3*time.Second,
+		50*time.Millisecond, nil); err != nil {
+		t.Fatal(err)
+	}
+	sqlstoretest.WaitReplica(t, db, true)
+	id := create(t, db, newDraft(t, catalog.ChannelCounter, 0, ""), 1)
+	lagging := sqlstore.MayLag(context.Background())
+	for deadline := time.Now().Add(10 * time.Second); !found(t, lagging, db, id); time.Sleep(20 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatal("the standby never showed the new dossier")
+		}
+	}
+	var wg sync.WaitGroup
+	errs := make(chan error, 16)
+	for range 16 {
+		wg.Go(func() {
+			for range 20 {
+				if _, err := db.Dossier(lagging, id); err != nil {
+					errs <- err
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+	if st := db.Replica(); !st.Serving {
+		t.Errorf("after the reads the replica does not serve: %+v", st)
 	}
 }

@@ -93,7 +93,7 @@ func newPgbench(base string) (*pgbenchRunner, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := &pgbenchRunner{bin: bin, base: base, schema: schema, conn: stripSearchPath(base),
+	p := &pgbenchRunner{bin: bin, base: base, schema: schema, conn: libpqURL(base),
 		env: append(os.Environ(), "PGOPTIONS=-c search_path="+schema)}
 	if _, err := p.exec("-i", "-s", "1", "-q", p.conn); err != nil {
 		p.close()
@@ -128,15 +128,19 @@ func (p *pgbenchRunner) run(clients, secs int) (float64, error) {
 	return strconv.ParseFloat(m[1], 64)
 }
 
-// stripSearchPath removes a search_path parameter, which libpq does not know.
-func stripSearchPath(dsn string) string {
+// libpqURL is dsn without the settings libpq does not know: the search_path, which motcua
+// passes as a server setting, and the Go driver's own (how statements are sent, the
+// sizes of its caches).
+func libpqURL(dsn string) string {
 	base, query, ok := strings.Cut(dsn, "?")
 	if !ok {
 		return dsn
 	}
 	var keep []string
 	for _, kv := range strings.Split(query, "&") {
-		if !strings.HasPrefix(kv, "search_path=") {
+		switch key, _, _ := strings.Cut(kv, "="); key {
+		case "search_path", "default_query_exec_mode", "statement_cache_capacity", "description_cache_capacity":
+		default:
 			keep = append(keep, kv)
 		}
 	}

@@ -45,14 +45,15 @@ func TestBenchRejectsUnknownNames(t *testing.T) {
 	}
 }
 
-func TestStripSearchPath(t *testing.T) {
+func TestLibpqURL(t *testing.T) {
 	for in, want := range map[string]string{
-		"postgres://u@h:5432/db?sslmode=disable&search_path=x": "postgres://u@h:5432/db?sslmode=disable",
-		"postgres://u@h/db?search_path=x":                      "postgres://u@h/db",
-		"postgres://u@h/db":                                    "postgres://u@h/db",
+		"postgres://u@h:5432/db?sslmode=disable&search_path=x":                                                         "postgres://u@h:5432/db?sslmode=disable",
+		"postgres://u@h/db?sslmode=disable&default_query_exec_mode=exec&statement_cache_capacity=9&application_name=a": "postgres://u@h/db?sslmode=disable&application_name=a",
+		"postgres://u@h/db?search_path=x":                                                                              "postgres://u@h/db",
+		"postgres://u@h/db":                                                                                            "postgres://u@h/db",
 	} {
-		if got := stripSearchPath(in); got != want {
-			t.Errorf("stripSearchPath(%q) = %q, want %q", in, got, want)
+		if got := libpqURL(in); got != want {
+			t.Errorf("libpqURL(%q) = %q, want %q", in, got, want)
 		}
 	}
 }
