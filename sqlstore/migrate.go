@@ -215,13 +215,34 @@ func (db *DB) migrateOutsideTx(ctx context.Context, m migration) (ran bool, err 
 		return false, err
 	}
 	defer conn.Close()
-	// Behind a pooler in transaction mode this setting may reach another server
-	// connection than the statements: the README says to migrate on a direct URL there.
-	if _, err := conn.ExecContext(ctx, `SET statement_timeout = 0`); err != nil {
-		return false, err
+	if db.pooled {
+		if err := noStatementTimeout(ctx, conn, m); err != nil {
+			return false, err
+		}
+	} else {
+		if _, err := conn.ExecContext(ctx, `SET statement_timeout = 0`); err != nil {
+			return false, err
+		}
+		defer conn.ExecContext(context.Background(), `RESET statement_timeout`)
 	}
-	defer conn.ExecContext(context.Background(), `RESET statement_timeout`)
 	return applyOnce(ctx, connStatements{db, conn}, db.Engine, m, m.sql)
+}
+
+// noStatementTimeout refuses to run m through a pooler in transaction mode under a
+// statement_timeout. Its statements run outside a transaction, where the timeout can only
+// be lifted for the session, and a pooled connection has none of its own: the setting
+// would reach whichever server connection took it, to stay there for the next client.
+func noStatementTimeout(ctx context.Context, conn *sql.Conn, m migration) error {
+	var timeout string
+	if err := conn.QueryRowContext(ctx, `SHOW statement_timeout`).Scan(&timeout); err != nil {
+		return err
+	}
+	if timeout != "0" {
+		return fmt.Errorf("sqlstore: migration %04d_%s builds indexes outside a transaction, and through a pooler "+
+			"in transaction mode the statement_timeout (%s) cannot be lifted for it: run motcua migrate on a direct URL",
+			m.version, m.name, timeout)
+	}
+	return nil
 }
 
 // statements runs a migration's statements: a transaction (Tx), or a connection of its own.

@@ -74,12 +74,30 @@ func TestMigrationOutsideTransaction(t *testing.T) {
 
 // TestMigrationsThroughATransactionPooler: two instances that start together through
 // PgBouncer in transaction pooling mode, on a database without migrations 0013 and 0014,
-// apply them once between them and build their indexes concurrently and valid.
+// apply them once between them and build their indexes concurrently and valid. Under a
+// statement_timeout, which cannot be lifted for statements outside a transaction through
+// such a pooler, they refuse, naming the remedy, and change nothing.
 func TestMigrationsThroughATransactionPooler(t *testing.T) {
 	dsn := sqlstoretest.PostgresDSN(t)
 	db := sqlstoretest.Open(t, dsn)
 	ctx := context.Background()
 	undoConcurrentIndexes(t, db)
+
+	timed, err := sqlstore.Connect(sqlstoretest.PgBouncer(t, dsn+"&statement_timeout=5000", "transaction", 3))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer timed.Close()
+	if err := timed.Migrate(ctx); err == nil || !strings.Contains(err.Error(), "direct URL") {
+		t.Fatalf("migrating through the pooler under a statement_timeout: %v", err)
+	}
+	if got := concurrentIndexes(t, db); got != "" {
+		t.Fatalf("the refused upgrade left indexes: %s", got)
+	}
+	if got, err := timed.QueryForTest(ctx, `SELECT current_setting('statement_timeout')`); err != nil || got[0] != "5s" {
+		t.Fatalf("the pooler's connections after the refusal: statement_timeout %v, %v", got, err)
+	}
+
 	pooled := sqlstoretest.PgBouncer(t, dsn, "transaction", 3)
 	var mu sync.Mutex
 	var applied []string

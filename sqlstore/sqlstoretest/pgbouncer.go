@@ -14,8 +14,10 @@ import (
 
 // PgBouncer starts a PgBouncer in front of the PostgreSQL schema that dsn (a URL of
 // PostgresDSN) names, pooling in mode ("transaction" or "session") at most serverConns
-// connections to the server, and returns the URL that reaches the schema through it. The
-// schema is the pooler's to set (connect_query), since PgBouncer passes no search_path on.
+// connections to the server, and returns the URL that reaches the schema through it.
+// PgBouncer refuses server settings in a client's URL, so the schema and a
+// statement_timeout that dsn names are the pooler's to set on each server connection
+// (connect_query), as a deployment would.
 //
 // It skips t when PgBouncer is not installed, unless MOTCUA_TEST_PGBOUNCER names the
 // program, as CI does, and PgBouncer stops when the test ends.
@@ -35,7 +37,10 @@ func PgBouncer(t testing.TB, dsn, mode string, serverConns int) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	schema := u.Query().Get("search_path")
+	settings := []string{"SET search_path TO " + u.Query().Get("search_path")}
+	if v := u.Query().Get("statement_timeout"); v != "" {
+		settings = append(settings, "SET statement_timeout = "+v)
+	}
 	host, port, err := net.SplitHostPort(u.Host)
 	if err != nil {
 		t.Fatal(err)
@@ -52,7 +57,7 @@ func PgBouncer(t testing.TB, dsn, mode string, serverConns int) string {
 	os.Chmod(dir, 0o777)
 	listen := freePort(t)
 	ini := fmt.Sprintf(`[databases]
-motcua = host=%s port=%s dbname=%s user=%s connect_query='SET search_path TO %s'
+motcua = host=%s port=%s dbname=%s user=%s connect_query='%s'
 
 [pgbouncer]
 listen_addr = 127.0.0.1
@@ -65,7 +70,7 @@ default_pool_size = %d
 max_client_conn = 1000
 logfile = %s
 pidfile = %s
-`, host, port, strings.TrimPrefix(u.Path, "/"), user, schema, listen,
+`, host, port, strings.TrimPrefix(u.Path, "/"), user, strings.Join(settings, "; "), listen,
 		filepath.Join(dir, "users.txt"), mode, serverConns,
 		filepath.Join(dir, "pgbouncer.log"), filepath.Join(dir, "pgbouncer.pid"))
 	for name, text := range map[string]string{
