@@ -3,6 +3,7 @@ package sqlstore_test
 import (
 	"context"
 	"fmt"
+	"strings"
 	"sync"
 	"testing"
 
@@ -13,7 +14,8 @@ import (
 // TestTransactionPoolerNoticed: connections through PgBouncer in transaction mode are
 // noticed and send their statements unprepared, so that sixteen goroutines sharing its
 // two server connections all succeed; directly, through PgBouncer in session mode, or with
-// the URL choosing how statements are sent, nothing is changed.
+// the URL choosing how statements are sent, nothing is changed. Pooling by statement, which
+// allows no transaction, is refused at connect.
 func TestTransactionPoolerNoticed(t *testing.T) {
 	dsn := sqlstoretest.PostgresDSN(t)
 	sqlstoretest.Open(t, dsn) // migrates the schema
@@ -29,6 +31,13 @@ func TestTransactionPoolerNoticed(t *testing.T) {
 		name, url string
 		pooled    bool
 	}{"transaction pooling, the URL choosing", cases[1].url + "&default_query_exec_mode=exec", false})
+	statement := sqlstoretest.PgBouncer(t, dsn, "statement", 2)
+	if db, err := sqlstore.Open(context.Background(), statement); err == nil || !strings.Contains(err.Error(), "statement mode") {
+		if err == nil {
+			db.Close()
+		}
+		t.Errorf("through a pooler in statement mode, where no transaction can run: %v", err)
+	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			db := sqlstoretest.Open(t, c.url)
