@@ -41,12 +41,7 @@ func TestMigrationOutsideTransaction(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if got := strings.Join(applied, " "); got != "0013_document_idempotency 0014_outbox_failed_index" {
-		t.Fatalf("the upgrade applied %s", got)
-	}
-	if got := concurrentIndexes(t, db); got != "dossier_documents_idempotency true, outbox_failed true" {
-		t.Fatalf("the indexes after the upgrade: %s", got)
-	}
+	checkUpgraded(t, db, applied)
 
 	recorded := func(v string) bool {
 		got, err := db.QueryForTest(ctx, `SELECT CAST(COUNT(*) AS TEXT) FROM schema_migrations WHERE version = `+v)
@@ -121,12 +116,7 @@ func TestMigrationsThroughATransactionPooler(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if got := strings.Join(applied, " "); got != "0013_document_idempotency 0014_outbox_failed_index" {
-		t.Fatalf("the two instances applied %s", got)
-	}
-	if got := concurrentIndexes(t, db); got != "dossier_documents_idempotency true, outbox_failed true" {
-		t.Fatalf("the indexes after the upgrade: %s", got)
-	}
+	checkUpgraded(t, db, applied)
 	// Nothing holds the migration lock now, on any of the pooler's server connections: the
 	// next upgrade, direct or pooled, can take it.
 	for _, via := range []*sqlstore.DB{db, sqlstoretest.Open(t, pooled)} {
@@ -134,6 +124,18 @@ func TestMigrationsThroughATransactionPooler(t *testing.T) {
 		if err != nil || got[0] != "true" {
 			t.Fatalf("the migration lock after the upgrade: %v %v", got, err)
 		}
+	}
+}
+
+// checkUpgraded checks that migrations 0013 and 0014 were applied once each, and their
+// indexes built valid.
+func checkUpgraded(t *testing.T, db *sqlstore.DB, applied []string) {
+	t.Helper()
+	if got := strings.Join(applied, " "); got != "0013_document_idempotency 0014_outbox_failed_index" {
+		t.Fatalf("the upgrade applied %s", got)
+	}
+	if got := concurrentIndexes(t, db); got != "dossier_documents_idempotency true, outbox_failed true" {
+		t.Fatalf("the indexes after the upgrade: %s", got)
 	}
 }
 

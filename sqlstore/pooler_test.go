@@ -54,24 +54,33 @@ func TestTransactionPoolerNoticed(t *testing.T) {
 func useConcurrently(t *testing.T, db *sqlstore.DB, prefix string) {
 	t.Helper()
 	ctx := context.Background()
+	atOnce(t, func(g, i int) error {
+		key := fmt.Sprintf("%s-%d-%d", prefix, g, i)
+		err := db.InTx(ctx, func(tx *sqlstore.Tx) error {
+			_, err := tx.Exec(ctx, `INSERT INTO revisions (name, value) VALUES (?, ?)`, key, i)
+			return err
+		})
+		if err != nil {
+			return err
+		}
+		got, err := db.QueryForTest(ctx, `SELECT CAST(value AS TEXT) FROM revisions WHERE name = ?`, key)
+		if err == nil && (len(got) != 1 || got[0] != fmt.Sprint(i)) {
+			err = fmt.Errorf("%s reads %v", key, got)
+		}
+		return err
+	})
+}
+
+// atOnce runs fn on 16 goroutines at once, 20 times each (g the goroutine, i the time),
+// each stopping at its first error, and reports the errors.
+func atOnce(t *testing.T, fn func(g, i int) error) {
+	t.Helper()
 	var wg sync.WaitGroup
 	errs := make(chan error, 16)
 	for g := range 16 {
 		wg.Go(func() {
 			for i := range 20 {
-				key := fmt.Sprintf("%s-%d-%d", prefix, g, i)
-				err := db.InTx(ctx, func(tx *sqlstore.Tx) error {
-					_, err := tx.Exec(ctx, `INSERT INTO revisions (name, value) VALUES (?, ?)`, key, i)
-					return err
-				})
-				if err == nil {
-					var got []string
-					got, err = db.QueryForTest(ctx, `SELECT CAST(value AS TEXT) FROM revisions WHERE name = ?`, key)
-					if err == nil && (len(got) != 1 || got[0] != fmt.Sprint(i)) {
-						err = fmt.Errorf("%s reads %v", key, got)
-					}
-				}
-				if err != nil {
+				if err := fn(g, i); err != nil {
 					errs <- err
 					return
 				}

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"net"
 	"net/url"
-	"sync"
 	"testing"
 	"time"
 
@@ -166,23 +165,10 @@ func TestReplicaThroughATransactionPooler(t *testing.T) {
 			t.Fatal("the standby never showed the new dossier")
 		}
 	}
-	var wg sync.WaitGroup
-	errs := make(chan error, 16)
-	for range 16 {
-		wg.Go(func() {
-			for range 20 {
-				if _, err := db.Dossier(lagging, id); err != nil {
-					errs <- err
-					return
-				}
-			}
-		})
-	}
-	wg.Wait()
-	close(errs)
-	for err := range errs {
-		t.Error(err)
-	}
+	atOnce(t, func(int, int) error {
+		_, err := db.Dossier(lagging, id)
+		return err
+	})
 	if st := db.Replica(); !st.Serving {
 		t.Errorf("after the reads the replica does not serve: %+v", st)
 	}
