@@ -2,6 +2,7 @@ package sqlstore_test
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"strings"
 	"sync"
@@ -11,8 +12,8 @@ import (
 	"github.com/motcua/motcua/sqlstore/sqlstoretest"
 )
 
-// TestTransactionPoolerNoticed: connections through PgBouncer in transaction mode are
-// noticed and send their statements unprepared, so that sixteen goroutines sharing its
+// TestTransactionPoolerNoticed: connections through PgBouncer in transaction mode, whether
+// it hands out the server connection used last or the one idle longest, are noticed and send their statements unprepared, so that sixteen goroutines sharing its
 // two server connections all succeed; directly, through PgBouncer in session mode, or with
 // the URL choosing how statements are sent, nothing is changed. Pooling by statement, which
 // allows no transaction, is refused at connect.
@@ -25,6 +26,7 @@ func TestTransactionPoolerNoticed(t *testing.T) {
 	}{
 		{"direct", dsn, false},
 		{"transaction pooling", sqlstoretest.PgBouncer(t, dsn, "transaction", 2), true},
+		{"transaction pooling, the connection idle longest first", warmPooler(t, sqlstoretest.PgBouncer(t, dsn, "transaction", 4, "server_round_robin = 1"), 4), true},
 		{"session pooling", sqlstoretest.PgBouncer(t, dsn, "session", 20), false},
 	}
 	cases = append(cases, struct {
@@ -47,6 +49,22 @@ func TestTransactionPoolerNoticed(t *testing.T) {
 			useConcurrently(t, db, c.name)
 		})
 	}
+}
+
+// warmPooler has the pooler at url open n server connections, by holding n transactions
+// at once, so that the look at connect meets as many idle ones; it returns url.
+func warmPooler(t *testing.T, url string, n int) string {
+	t.Helper()
+	pool, err := sql.Open("pgx", url+"&default_query_exec_mode=simple_protocol")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer pool.Close()
+	atOnceN(t, n, 1, func(int, int) error {
+		_, err := pool.Exec(`SELECT pg_sleep(0.1)`)
+		return err
+	})
+	return url
 }
 
 // useConcurrently runs the same few statements, reads and writes in transactions, on 16
@@ -73,13 +91,16 @@ func useConcurrently(t *testing.T, db *sqlstore.DB, prefix string) {
 
 // atOnce runs fn on 16 goroutines at once, 20 times each (g the goroutine, i the time),
 // each stopping at its first error, and reports the errors.
-func atOnce(t *testing.T, fn func(g, i int) error) {
+func atOnce(t *testing.T, fn func(g, i int) error) { atOnceN(t, 16, 20, fn) }
+
+// atOnceN is atOnce with goroutines goroutines, times times each.
+func atOnceN(t *testing.T, goroutines, times int, fn func(g, i int) error) {
 	t.Helper()
 	var wg sync.WaitGroup
-	errs := make(chan error, 16)
-	for g := range 16 {
+	errs := make(chan error, goroutines)
+	for g := range goroutines {
 		wg.Go(func() {
-			for i := range 20 {
+			for i := range times {
 				if err := fn(g, i); err != nil {
 					errs <- err
 					return

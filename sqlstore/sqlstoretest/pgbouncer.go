@@ -17,11 +17,12 @@ import (
 // connections to the server, and returns the URL that reaches the schema through it.
 // PgBouncer refuses server settings in a client's URL, so the schema and a
 // statement_timeout that dsn names are the pooler's to set on each server connection
-// (connect_query), as a deployment would.
+// (connect_query), as a deployment would. Further PgBouncer settings ("name = value") may
+// follow.
 //
 // It skips t when PgBouncer is not installed, unless MOTCUA_TEST_PGBOUNCER names the
 // program, as CI does, and PgBouncer stops when the test ends.
-func PgBouncer(t testing.TB, dsn, mode string, serverConns int) string {
+func PgBouncer(t testing.TB, dsn, mode string, serverConns int, settings ...string) string {
 	t.Helper()
 	bin := os.Getenv("MOTCUA_TEST_PGBOUNCER")
 	if bin == "" {
@@ -37,9 +38,9 @@ func PgBouncer(t testing.TB, dsn, mode string, serverConns int) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	settings := []string{"SET search_path TO " + u.Query().Get("search_path")}
+	connect := []string{"SET search_path TO " + u.Query().Get("search_path")}
 	if v := u.Query().Get("statement_timeout"); v != "" {
-		settings = append(settings, "SET statement_timeout = "+v)
+		connect = append(connect, "SET statement_timeout = "+v)
 	}
 	host, port, err := net.SplitHostPort(u.Host)
 	if err != nil {
@@ -70,9 +71,10 @@ default_pool_size = %d
 max_client_conn = 1000
 logfile = %s
 pidfile = %s
-`, host, port, strings.TrimPrefix(u.Path, "/"), user, strings.Join(settings, "; "), listen,
+%s
+`, host, port, strings.TrimPrefix(u.Path, "/"), user, strings.Join(connect, "; "), listen,
 		filepath.Join(dir, "users.txt"), mode, serverConns,
-		filepath.Join(dir, "pgbouncer.log"), filepath.Join(dir, "pgbouncer.pid"))
+		filepath.Join(dir, "pgbouncer.log"), filepath.Join(dir, "pgbouncer.pid"), strings.Join(settings, "\n"))
 	for name, text := range map[string]string{
 		"pgbouncer.ini": ini,
 		"users.txt":     fmt.Sprintf("%q \"\"\n", user),
