@@ -51,37 +51,89 @@ func TestFailoverKeepsAnsweredDossiers(t *testing.T) {
 	address := startTCPProxy(t, fmt.Sprintf("127.0.0.1:%s", cluster.port))
 	srv := startServer(t, "failover", "postgres://postgres@"+address.Addr+"/postgres?sslmode=disable",
 		nil, "--demo", "--demo-history=false")
+	tally := intakeDuring(t, srv, func() {
+		cluster.pgctl(t, "data", "-m", "immediate", "stop")
+		time.Sleep(500 * time.Millisecond) // the instance meets a primary that is gone
+		cluster.pgctl(t, "standby", "-w", "promote")
+		address.switchTo(fmt.Sprintf("127.0.0.1:%s", cluster.standbyPort))
+	})
+	for answer, n := range tally.failed {
+		if answer != "503" {
+			t.Errorf("%d intakes failed with %s during the fail-over, want 503\n%s", n, answer, srv.logLines(`"level":"ERROR"`))
+		}
+	}
+	cluster.checkKept(t, tally.answered)
+}
+
+// TestSwitchoverBehindPgBouncer moves an instance's database to the standby the way a
+// planned switchover behind PgBouncer goes: PAUSE (the pooler lets running transactions
+// finish and holds new ones), a clean stop of the primary, the standby promoted, the pooler
+// pointed at it, RESUME. The instance's requests wait meanwhile instead of failing: not one
+// intake fails, and every answered receipt is on the promoted standby.
+func TestSwitchoverBehindPgBouncer(t *testing.T) {
+	if sqlstoretest.PostgresURL() == "" {
+		t.Skip("MOTCUA_TEST_POSTGRES is not set")
+	}
+	cluster := startCluster(t)
+	pooler := sqlstoretest.StartPgBouncer(t, cluster.url(cluster.port), "transaction", 8)
+	srv := startServer(t, "switchover", pooler.URL, nil, "--demo", "--demo-history=false")
+	var paused time.Duration
+	tally := intakeDuring(t, srv, func() {
+		start := time.Now()
+		pooler.Admin(t, "PAUSE motcua")
+		cluster.pgctl(t, "data", "-m", "fast", "-w", "stop")
+		cluster.pgctl(t, "standby", "-w", "promote")
+		pooler.Retarget(t, cluster.standbyPort)
+		pooler.Admin(t, "RESUME motcua")
+		paused = time.Since(start)
+	})
+	t.Logf("the pooler held requests for %v", paused.Round(time.Millisecond))
+	for answer, n := range tally.failed {
+		t.Errorf("%d intakes failed with %s during the switchover\n%s", n, answer, srv.logLines(`"level":"ERROR"`))
+	}
+	cluster.checkKept(t, tally.answered)
+}
+
+// intakeTally is what intakeDuring saw.
+type intakeTally struct {
+	answered []string       // the codes of the receipts answered
+	after    int64          // how many of them after the move
+	failed   map[string]int // failed intakes by HTTP status, or by error without one
+}
+
+// intakeDuring has 8 clients file, submit and receive dossiers on srv, runs move after
+// 1.5 s, and stops the clients once 20 receipts were answered after it.
+func intakeDuring(t *testing.T, srv *server, move func()) intakeTally {
+	t.Helper()
 	ctx := context.Background()
 	in, err := loadgen.SignIn(ctx, srv.Client, "congdan", "tiepnhan", demo.Password)
 	if err != nil {
 		t.Fatal(err)
 	}
-
 	var (
-		mu       sync.Mutex
-		answered []string
-		statuses = map[string]int{}
-		moved    atomic.Bool
-		after    atomic.Int64 // intakes answered after the address moved
-		stop     atomic.Bool
-		wg       sync.WaitGroup
+		mu    sync.Mutex
+		tally = intakeTally{failed: map[string]int{}}
+		moved atomic.Bool
+		after atomic.Int64
+		stop  atomic.Bool
+		wg    sync.WaitGroup
 	)
 	status := regexp.MustCompile(`: (\d{3}) `)
 	pick := func(loadgen.Step) *loadgen.Client { return srv.Client }
 	for w := range 8 {
 		wg.Go(func() {
 			for i := 0; !stop.Load(); i++ {
-				_, r, err := in.Run(ctx, pick, fmt.Sprintf("failover-%d-%d", w, i))
+				_, r, err := in.Run(ctx, pick, fmt.Sprintf("move-%d-%d", w, i))
 				mu.Lock()
 				if err == nil {
-					answered = append(answered, r.Code)
+					tally.answered = append(tally.answered, r.Code)
 					if moved.Load() {
 						after.Add(1)
 					}
 				} else if m := status.FindStringSubmatch(err.Error()); m != nil {
-					statuses[m[1]]++
+					tally.failed[m[1]]++
 				} else {
-					statuses[err.Error()]++
+					tally.failed[err.Error()]++
 				}
 				mu.Unlock()
 				if err != nil {
@@ -91,24 +143,21 @@ func TestFailoverKeepsAnsweredDossiers(t *testing.T) {
 		})
 	}
 	time.Sleep(1500 * time.Millisecond)
-	cluster.pgctl(t, "data", "-m", "immediate", "stop")
-	time.Sleep(500 * time.Millisecond) // the instance meets a primary that is gone
-	cluster.pgctl(t, "standby", "-w", "promote")
-	address.switchTo(fmt.Sprintf("127.0.0.1:%s", cluster.standbyPort))
+	move()
 	moved.Store(true)
-	waitFor(t, "intakes on the promoted standby", func() bool { return after.Load() >= 20 })
+	waitFor(t, "intakes after the move", func() bool { return after.Load() >= 20 })
 	stop.Store(true)
 	wg.Wait()
+	tally.after = after.Load()
+	t.Logf("%d receipts answered (%d after the move); failed intakes by answer: %v", len(tally.answered), tally.after, tally.failed)
+	return tally
+}
 
-	mu.Lock()
-	defer mu.Unlock()
-	t.Logf("%d receipts answered (%d after the fail-over); failed intakes by answer: %v", len(answered), after.Load(), statuses)
-	for answer, n := range statuses {
-		if answer != "503" {
-			t.Errorf("%d intakes failed with %s during the fail-over, want 503\n%s", n, answer, srv.logLines(`"level":"ERROR"`))
-		}
-	}
-	promoted, err := sql.Open("pgx", cluster.url(cluster.standbyPort))
+// checkKept checks that every answered receipt is on the promoted standby, and that the
+// numbers of the day there run without a gap.
+func (c *cluster) checkKept(t *testing.T, answered []string) {
+	t.Helper()
+	promoted, err := sql.Open("pgx", c.url(c.standbyPort))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -129,7 +178,7 @@ func TestFailoverKeepsAnsweredDossiers(t *testing.T) {
 			t.Errorf("receipt %s was answered but is not on the promoted standby", code)
 		}
 	}
-	// Receipts committed whose answer was lost in the fail-over have their numbers too.
+	// Receipts committed whose answer was lost in the move have their numbers too.
 	all := make([]string, 0, len(kept))
 	for code := range kept {
 		all = append(all, code)

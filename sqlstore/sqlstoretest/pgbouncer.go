@@ -1,6 +1,7 @@
 package sqlstoretest
 
 import (
+	"database/sql"
 	"fmt"
 	"net"
 	"net/url"
@@ -13,32 +14,43 @@ import (
 )
 
 // PgBouncer starts a PgBouncer in front of the PostgreSQL schema that dsn (a URL of
-// PostgresDSN) names, pooling in mode ("transaction" or "session") at most serverConns
-// connections to the server, and returns the URL that reaches the schema through it.
-// PgBouncer refuses server settings in a client's URL, so the schema and a
-// statement_timeout that dsn names are the pooler's to set on each server connection
-// (connect_query), as a deployment would. Further PgBouncer settings ("name = value") may
-// follow.
+// PostgresDSN) names, and returns the URL that reaches the schema through it (see
+// StartPgBouncer).
+func PgBouncer(t testing.TB, dsn, mode string, serverConns int, settings ...string) string {
+	t.Helper()
+	return StartPgBouncer(t, dsn, mode, serverConns, settings...).URL
+}
+
+// Bouncer is a running PgBouncer with one database, "motcua", in front of one server.
+type Bouncer struct {
+	// URL reaches the database through the pooler.
+	URL string
+	// Addr is where the pooler listens; its admin console is the database "pgbouncer".
+	Addr string
+
+	dir, user, server, target, connect, rest string
+}
+
+// StartPgBouncer starts a PgBouncer in front of the PostgreSQL server and database dsn
+// names, pooling in mode ("transaction" or "session", or "statement") at most serverConns
+// connections to the server. PgBouncer refuses server settings in a client's URL, so a
+// schema and a statement_timeout that dsn names are the pooler's to set on each server
+// connection (connect_query), as a deployment would. Further PgBouncer settings
+// ("name = value") may follow.
 //
 // It skips t when PgBouncer is not installed, unless MOTCUA_TEST_PGBOUNCER names the
 // program, as CI does, and PgBouncer stops when the test ends.
-func PgBouncer(t testing.TB, dsn, mode string, serverConns int, settings ...string) string {
+func StartPgBouncer(t testing.TB, dsn, mode string, serverConns int, settings ...string) *Bouncer {
 	t.Helper()
-	bin := os.Getenv("MOTCUA_TEST_PGBOUNCER")
-	if bin == "" {
-		var err error
-		if bin, err = exec.LookPath("pgbouncer"); err != nil {
-			if _, err := os.Stat("/usr/sbin/pgbouncer"); err != nil {
-				t.Skip("PgBouncer is not installed (MOTCUA_TEST_PGBOUNCER names it)")
-			}
-			bin = "/usr/sbin/pgbouncer"
-		}
-	}
+	bin := pgbouncerBinary(t)
 	u, err := url.Parse(dsn)
 	if err != nil {
 		t.Fatal(err)
 	}
-	connect := []string{"SET search_path TO " + u.Query().Get("search_path")}
+	var connect []string
+	if v := u.Query().Get("search_path"); v != "" {
+		connect = append(connect, "SET search_path TO "+v)
+	}
 	if v := u.Query().Get("statement_timeout"); v != "" {
 		connect = append(connect, "SET statement_timeout = "+v)
 	}
@@ -56,33 +68,30 @@ func PgBouncer(t testing.TB, dsn, mode string, serverConns int, settings ...stri
 	}
 	t.Cleanup(func() { os.RemoveAll(dir) })
 	os.Chmod(dir, 0o777)
-	listen := freePort(t)
-	ini := fmt.Sprintf(`[databases]
-motcua = host=%s port=%s dbname=%s user=%s connect_query='%s'
-
-[pgbouncer]
+	b := &Bouncer{Addr: fmt.Sprintf("127.0.0.1:%d", freePort(t)), dir: dir, user: user,
+		server:  fmt.Sprintf("host=%s dbname=%s user=%s", host, strings.TrimPrefix(u.Path, "/"), user),
+		target:  port,
+		connect: strings.Join(connect, "; ")}
+	b.rest = fmt.Sprintf(`[pgbouncer]
 listen_addr = 127.0.0.1
-listen_port = %d
+listen_port = %s
 unix_socket_dir =
 auth_type = trust
 auth_file = %s
+admin_users = %s
 pool_mode = %s
 default_pool_size = %d
 max_client_conn = 1000
 logfile = %s
 pidfile = %s
 %s
-`, host, port, strings.TrimPrefix(u.Path, "/"), user, strings.Join(connect, "; "), listen,
-		filepath.Join(dir, "users.txt"), mode, serverConns,
+`, strings.TrimPrefix(b.Addr, "127.0.0.1:"), filepath.Join(dir, "users.txt"), user, mode, serverConns,
 		filepath.Join(dir, "pgbouncer.log"), filepath.Join(dir, "pgbouncer.pid"), strings.Join(settings, "\n"))
-	for name, text := range map[string]string{
-		"pgbouncer.ini": ini,
-		"users.txt":     fmt.Sprintf("%q \"\"\n", user),
-	} {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
+	if err := os.WriteFile(filepath.Join(dir, "users.txt"), []byte(fmt.Sprintf("%q \"\"\n", user)), 0o644); err != nil {
+		t.Fatal(err)
 	}
+	b.writeConfig(t)
+
 	args := []string{filepath.Join(dir, "pgbouncer.ini")}
 	if os.Geteuid() == 0 {
 		args = append([]string{"-u", "postgres"}, args...)
@@ -103,9 +112,8 @@ pidfile = %s
 		<-exited
 		out.Close()
 	})
-	addr := fmt.Sprintf("127.0.0.1:%d", listen)
 	for deadline := time.Now().Add(10 * time.Second); ; {
-		c, err := net.DialTimeout("tcp", addr, time.Second)
+		c, err := net.DialTimeout("tcp", b.Addr, time.Second)
 		if err == nil {
 			c.Close()
 			break
@@ -117,13 +125,64 @@ pidfile = %s
 		default:
 		}
 		if time.Now().After(deadline) {
-			t.Fatalf("PgBouncer does not listen on %s: %v", addr, err)
+			t.Fatalf("PgBouncer does not listen on %s: %v", b.Addr, err)
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
-	pooled := url.URL{Scheme: "postgres", User: url.User(user), Host: addr, Path: "/motcua",
-		RawQuery: "sslmode=disable"}
-	return pooled.String()
+	pooled := url.URL{Scheme: "postgres", User: url.User(user), Host: b.Addr, Path: "/motcua", RawQuery: "sslmode=disable"}
+	b.URL = pooled.String()
+	return b
+}
+
+// pgbouncerBinary finds PgBouncer, or skips t.
+func pgbouncerBinary(t testing.TB) string {
+	t.Helper()
+	if bin := os.Getenv("MOTCUA_TEST_PGBOUNCER"); bin != "" {
+		return bin
+	}
+	if bin, err := exec.LookPath("pgbouncer"); err == nil {
+		return bin
+	}
+	if _, err := os.Stat("/usr/sbin/pgbouncer"); err == nil {
+		return "/usr/sbin/pgbouncer"
+	}
+	t.Skip("PgBouncer is not installed (MOTCUA_TEST_PGBOUNCER names it)")
+	return ""
+}
+
+// writeConfig writes the pooler's configuration, its database on port b.target.
+func (b *Bouncer) writeConfig(t testing.TB) {
+	t.Helper()
+	db := fmt.Sprintf("motcua = %s port=%s", b.server, b.target)
+	if b.connect != "" {
+		db += " connect_query='" + b.connect + "'"
+	}
+	ini := "[databases]\n" + db + "\n\n" + b.rest
+	if err := os.WriteFile(filepath.Join(b.dir, "pgbouncer.ini"), []byte(ini), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// Admin runs a command on the pooler's admin console (PAUSE, RESUME, RELOAD, …).
+func (b *Bouncer) Admin(t testing.TB, command string) {
+	t.Helper()
+	console, err := sql.Open("pgx", "postgres://"+b.user+"@"+b.Addr+"/pgbouncer?sslmode=disable&default_query_exec_mode=simple_protocol")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer console.Close()
+	if _, err := console.Exec(command); err != nil {
+		t.Fatalf("PgBouncer %s: %v", command, err)
+	}
+}
+
+// Retarget points the pooler's database at the server on port (same host) from its next
+// server connection on.
+func (b *Bouncer) Retarget(t testing.TB, port string) {
+	t.Helper()
+	b.target = port
+	b.writeConfig(t)
+	b.Admin(t, "RELOAD")
 }
 
 // freePort is a loopback TCP port nothing listens on right now.
