@@ -62,8 +62,10 @@ type DB struct {
 	replica *replica
 	// maxConns bounds each PostgreSQL pool when set (see SetMaxConns).
 	maxConns int
-	// pooled says the connections pass a pooler in transaction mode (see TransactionPooled).
-	pooled bool
+	// pooled says the connections pass a pooler in transaction mode (see TransactionPooled),
+	// and execMode how statements are sent (see ExecMode).
+	pooled   bool
+	execMode string
 }
 
 // stmtCache holds prepared statements of one pool by query text. Queries built from
@@ -209,21 +211,18 @@ func openPostgres(dsn string) (*DB, error) {
 	if err != nil {
 		return nil, err
 	}
-	db := &DB{Engine: Postgres, write: pool, read: pool, schema: schema}
-	if execModeSet(u) {
-		return db, nil
-	}
-	pooled, err := transactionPooled(context.Background(), pool)
-	if err != nil {
+	db := &DB{Engine: Postgres, write: pool, read: pool, schema: schema, execMode: u.Query().Get(execModeParam)}
+	if db.pooled, err = transactionPooled(context.Background(), pool); err != nil {
 		pool.Close()
 		return nil, fmt.Errorf("sqlstore: connect PostgreSQL: %w", redact(err))
 	}
-	if pooled {
+	if db.pooled && db.execMode == "" {
 		pool.Close()
-		if pool, err = openPool(withExecMode(u)); err != nil {
+		db.execMode = "exec"
+		if pool, err = openPool(withExecMode(u, db.execMode)); err != nil {
 			return nil, err
 		}
-		db.write, db.read, db.pooled = pool, pool, true
+		db.write, db.read = pool, pool
 	}
 	return db, nil
 }
@@ -243,10 +242,14 @@ func openPool(u *url.URL) (*sql.DB, error) {
 	return pool, nil
 }
 
-// TransactionPooled reports whether the connections pass a pooler in transaction mode, so
-// that statements are sent unprepared (see transactionPooled). A URL that sets
-// default_query_exec_mode is taken at its word and not looked at.
+// TransactionPooled reports whether the connections pass a pooler in transaction mode
+// (see transactionPooled).
 func (db *DB) TransactionPooled() bool { return db.pooled }
+
+// ExecMode is how the driver sends statements (its default_query_exec_mode): what the URL
+// says; else "exec", each statement's text, through a pooler in transaction mode; else ""
+// for the driver's default, each statement prepared once per connection.
+func (db *DB) ExecMode() string { return db.execMode }
 
 // applicationName names motcua's connections in pg_stat_activity and the server's log,
 // unless the URL names them otherwise (say, one name per instance).

@@ -73,13 +73,10 @@ func transactionPooled(ctx context.Context, pool *sql.DB) (bool, error) {
 	return false, nil
 }
 
-// execModeSet reports whether the URL u chooses how statements are sent.
-func execModeSet(u *url.URL) bool { return u.Query().Get(execModeParam) != "" }
-
-// withExecMode is u sending every statement's text (see execModeParam).
-func withExecMode(u *url.URL) *url.URL {
+// withExecMode is u with the driver sending statements in mode (see execModeParam).
+func withExecMode(u *url.URL, mode string) *url.URL {
 	q := u.Query()
-	q.Set(execModeParam, "exec")
+	q.Set(execModeParam, mode)
 	c := *u
 	c.RawQuery = q.Encode()
 	return &c

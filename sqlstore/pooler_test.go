@@ -13,26 +13,26 @@ import (
 )
 
 // TestTransactionPoolerNoticed: connections through PgBouncer in transaction mode, whether
-// it hands out the server connection used last or the one idle longest, are noticed and send their statements unprepared, so that sixteen goroutines sharing its
-// two server connections all succeed; directly, through PgBouncer in session mode, or with
-// the URL choosing how statements are sent, nothing is changed. Pooling by statement, which
-// allows no transaction, is refused at connect.
+// it hands out the server connection used last or the one idle longest, are noticed and
+// send their statements unprepared, so that sixteen goroutines sharing its few server
+// connections all succeed. A URL that chooses how statements are sent keeps its choice.
+// Directly or through PgBouncer in session mode nothing changes. Pooling by statement,
+// which allows no transaction, is refused at connect.
 func TestTransactionPoolerNoticed(t *testing.T) {
 	dsn := sqlstoretest.PostgresDSN(t)
 	sqlstoretest.Open(t, dsn) // migrates the schema
+	transaction := sqlstoretest.PgBouncer(t, dsn, "transaction", 2)
 	cases := []struct {
-		name, url string
-		pooled    bool
+		name, url, mode string
+		pooled          bool
 	}{
-		{"direct", dsn, false},
-		{"transaction pooling", sqlstoretest.PgBouncer(t, dsn, "transaction", 2), true},
-		{"transaction pooling, the connection idle longest first", warmPooler(t, sqlstoretest.PgBouncer(t, dsn, "transaction", 4, "server_round_robin = 1"), 4), true},
-		{"session pooling", sqlstoretest.PgBouncer(t, dsn, "session", 20), false},
+		{"direct", dsn, "", false},
+		{"transaction pooling", transaction, "exec", true},
+		{"transaction pooling, the connection idle longest first",
+			warmPooler(t, sqlstoretest.PgBouncer(t, dsn, "transaction", 4, "server_round_robin = 1"), 4), "exec", true},
+		{"transaction pooling, the URL choosing", transaction + "&default_query_exec_mode=cache_describe", "cache_describe", true},
+		{"session pooling", sqlstoretest.PgBouncer(t, dsn, "session", 20), "", false},
 	}
-	cases = append(cases, struct {
-		name, url string
-		pooled    bool
-	}{"transaction pooling, the URL choosing", cases[1].url + "&default_query_exec_mode=exec", false})
 	statement := sqlstoretest.PgBouncer(t, dsn, "statement", 2)
 	if db, err := sqlstore.Open(context.Background(), statement); err == nil || !strings.Contains(err.Error(), "statement mode") {
 		if err == nil {
@@ -43,8 +43,8 @@ func TestTransactionPoolerNoticed(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			db := sqlstoretest.Open(t, c.url)
-			if got := db.TransactionPooled(); got != c.pooled {
-				t.Fatalf("TransactionPooled() = %v, want %v", got, c.pooled)
+			if pooled, mode := db.TransactionPooled(), db.ExecMode(); pooled != c.pooled || mode != c.mode {
+				t.Fatalf("TransactionPooled() = %v, ExecMode() = %q; want %v, %q", pooled, mode, c.pooled, c.mode)
 			}
 			useConcurrently(t, db, c.name)
 		})

@@ -72,10 +72,10 @@ func (db *DB) UseReplica(dsn string, maxLag, every time.Duration, changed func(R
 		q.Set("search_path", db.schema)
 		u.RawQuery = q.Encode()
 	}
-	if db.pooled && !execModeSet(u) {
-		// The primary is reached through a pooler in transaction mode; the standby, which
-		// may not answer yet, is taken to be reached alike unless its URL says otherwise.
-		u = withExecMode(u)
+	if u.Query().Get(execModeParam) == "" && db.execMode != "" {
+		// The standby, which may not answer yet, is taken to be reached like the primary
+		// (through a pooler, say) unless its URL says how to send statements.
+		u = withExecMode(u, db.execMode)
 	}
 	pool, err := sql.Open("pgx", withApplicationName(u))
 	if err != nil {

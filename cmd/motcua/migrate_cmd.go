@@ -32,8 +32,8 @@ func runMigrate(args []string, stdout io.Writer) error {
 	}
 	defer db.Close()
 	if db.TransactionPooled() {
-		fmt.Fprintln(stdout, "qua bộ gộp kết nối theo giao dịch / through a pooler in transaction mode: "+
-			"statement_timeout may cut an index build short; a direct URL avoids it")
+		fmt.Fprintln(stdout, "qua bộ gộp kết nối theo giao dịch, nên dùng kết nối trực tiếp / "+
+			"through a pooler in transaction mode: a direct URL is the safer way to migrate")
 	}
 	err = db.MigrateEach(context.Background(), func(m sqlstore.Migration, took time.Duration) {
 		fmt.Fprintf(stdout, "đã áp dụng / applied %s (%s)\n", m, took.Round(time.Millisecond))

@@ -136,7 +136,7 @@ func runServe(args []string, stdout io.Writer) error {
 	defer db.Close()
 	warnNewerSchema(ctx, db, log)
 	if db.TransactionPooled() {
-		log.Info("PostgreSQL is reached through a pooler in transaction mode: statements are sent unprepared")
+		log.Info("PostgreSQL is reached through a pooler in transaction mode", "exec_mode", db.ExecMode())
 	}
 	if *maxConns != 0 {
 		if err := db.SetMaxConns(*maxConns); err != nil {
