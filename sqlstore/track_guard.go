@@ -8,7 +8,7 @@ import (
 )
 
 // TrackGuard is the rule for wrong secrets in public tracking: Failures wrong secrets for
-// one code within Window refuse that code's lookups for Lock.
+// one code within Window refuse that code's lookups for Lock; Failures 0 never does.
 type TrackGuard struct {
 	Failures     int
 	Window, Lock time.Duration

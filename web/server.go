@@ -34,11 +34,10 @@ type Config struct {
 	// RemindEvery is how often officers' deadline reminders are looked for (see
 	// service.Dossiers.Remind); 0 sends none.
 	RemindEvery time.Duration
-	// TrackLockAfter is how many wrong secrets for one dossier code, from anyone, within
-	// TrackLockFor refuse that code's public lookups for TrackLockFor: 0 means 10, a
-	// negative number never locks a code. TrackLockFor 0 means 15 minutes.
-	TrackLockAfter int
-	TrackLockFor   time.Duration
+	// TrackGuard is how many wrong secrets for one dossier code, from anyone, within how
+	// long refuse that code's public lookups, and for how long; nil is DefaultTrackGuard,
+	// and Failures 0 never locks a code.
+	TrackGuard *sqlstore.TrackGuard
 	// TrustedProxies are the reverse proxies and load balancers whose X-Forwarded-For
 	// names the client (see realClient); none believes no such header.
 	TrustedProxies []netip.Prefix

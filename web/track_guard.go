@@ -11,28 +11,17 @@ import (
 
 // The tracking guard bounds guessing a dossier's secret, whatever the number of addresses
 // or instances the guesses come from: by default ten wrong secrets for one code within
-// fifteen minutes refuse that code's lookups for fifteen minutes (Config.TrackLockAfter,
-// TrackLockFor). The per-address limit (clientLimiter) slows one client; this stops many.
-// Codes that match no dossier are counted alike, so a refusal does not tell that a code
-// exists.
-const (
-	defaultTrackLockAfter = 10
-	defaultTrackLockFor   = 15 * time.Minute
-)
+// fifteen minutes refuse that code's lookups for fifteen minutes (Config.TrackGuard). The
+// per-address limit (clientLimiter) slows one client; this stops many. Codes that match no
+// dossier are counted alike, so a refusal does not tell that a code exists.
+var DefaultTrackGuard = sqlstore.TrackGuard{Failures: 10, Window: 15 * time.Minute, Lock: 15 * time.Minute}
 
-// trackGuardOf is the guard cfg asks for; Failures is 0 when codes are never locked.
+// trackGuardOf is the guard cfg asks for.
 func trackGuardOf(cfg Config) sqlstore.TrackGuard {
-	after, lockFor := cfg.TrackLockAfter, cfg.TrackLockFor
-	if after == 0 {
-		after = defaultTrackLockAfter
+	if cfg.TrackGuard == nil {
+		return DefaultTrackGuard
 	}
-	if lockFor <= 0 {
-		lockFor = defaultTrackLockFor
-	}
-	if after < 0 {
-		after = 0
-	}
-	return sqlstore.TrackGuard{Failures: after, Window: lockFor, Lock: lockFor}
+	return *cfg.TrackGuard
 }
 
 // trackLocks keeps each code's lock as last read or set, for trackFresh.

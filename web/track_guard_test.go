@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/motcua/motcua/sqlstore"
 	"github.com/motcua/motcua/sqlstore/sqlstoretest"
 	"github.com/motcua/motcua/web"
 )
@@ -66,9 +67,9 @@ func TestTrackGuardLocksACode(t *testing.T) {
 }
 
 // TestTrackGuardSettings: the number of wrong secrets that lock a code and how long are
-// settings; a negative number never locks.
+// settings; none never locks.
 func TestTrackGuardSettings(t *testing.T) {
-	e := newEnv(t, sqlstoretest.SQLiteDSN(t), web.Config{TrackLockAfter: 3, TrackLockFor: 2 * time.Minute})
+	e := newEnv(t, sqlstoretest.SQLiteDSN(t), web.Config{TrackGuard: &sqlstore.TrackGuard{Failures: 3, Window: 2 * time.Minute, Lock: 2 * time.Minute}})
 	citizen, desk := e.token("congdan"), e.token("tiepnhan")
 	d := e.received(citizen, desk)
 	track := func(e *env, secret string) response {
@@ -83,7 +84,7 @@ func TestTrackGuardSettings(t *testing.T) {
 		t.Fatalf("after three wrong secrets: %d %s (Retry-After %q)", r.status, r.body, r.header.Get("Retry-After"))
 	}
 
-	never := serveEnv(t, e.db, web.Config{TrackLockAfter: -1}, nil)
+	never := serveEnv(t, e.db, web.Config{TrackGuard: &sqlstore.TrackGuard{}}, nil)
 	other := e.received(citizen, desk)
 	d = other
 	for i := range 15 {

@@ -48,18 +48,15 @@ func dbFlag(fs *flag.FlagSet) *string {
 	return fs.String("db", env("MOTCUA_DB", "./data/motcua.db"), "SQLite file path or postgres:// URL (MOTCUA_DB)")
 }
 
-// trackLockAfter checks the tracking guard's settings and returns the count as web.Config
-// takes it (negative: never lock).
-func trackLockAfter(after int, lockFor time.Duration) (int, error) {
+// trackGuard checks the tracking guard's settings and returns the guard they make.
+func trackGuard(after int, lockFor time.Duration) (*sqlstore.TrackGuard, error) {
 	switch {
 	case after < 0:
-		return 0, motcua.Invalid("track-lock-after", "không được âm; 0 là không bao giờ khóa", "must not be negative; 0 never locks")
+		return nil, motcua.Invalid("track-lock-after", "không được âm; 0 là không bao giờ khóa", "must not be negative; 0 never locks")
 	case lockFor < time.Minute || lockFor > 24*time.Hour:
-		return 0, motcua.Invalid("track-lock-for", "từ 1 phút đến 24 giờ", "from 1 minute to 24 hours")
-	case after == 0:
-		return -1, nil
+		return nil, motcua.Invalid("track-lock-for", "từ 1 phút đến 24 giờ", "from 1 minute to 24 hours")
 	}
-	return after, nil
+	return &sqlstore.TrackGuard{Failures: after, Window: lockFor, Lock: lockFor}, nil
 }
 
 func newLogger(w io.Writer, level string) *slog.Logger {
@@ -81,9 +78,9 @@ func runServe(args []string, stdout io.Writer) error {
 	demoOnNetwork := fs.Bool("demo-on-network", false, "allow demo accounts on a non-loopback address")
 	secure := fs.Bool("secure-cookies", env("MOTCUA_SECURE_COOKIES", "") == "1", "mark cookies Secure (behind TLS) (MOTCUA_SECURE_COOKIES=1)")
 	trackRate := fs.Int("track-rate", envInt("MOTCUA_TRACK_RATE", 30), "public lookups per client per minute; 0 = no limit (MOTCUA_TRACK_RATE)")
-	lockAfter := fs.Int("track-lock-after", envInt("MOTCUA_TRACK_LOCK_AFTER", 10),
+	lockAfter := fs.Int("track-lock-after", envInt("MOTCUA_TRACK_LOCK_AFTER", web.DefaultTrackGuard.Failures),
 		"wrong secrets for one dossier code, from anyone, that lock its public lookup; 0 = never lock (MOTCUA_TRACK_LOCK_AFTER)")
-	lockFor := fs.Duration("track-lock-for", envDuration("MOTCUA_TRACK_LOCK_FOR", 15*time.Minute),
+	lockFor := fs.Duration("track-lock-for", envDuration("MOTCUA_TRACK_LOCK_FOR", web.DefaultTrackGuard.Lock),
 		"the window those wrong secrets are counted in, and how long the code then stays locked (MOTCUA_TRACK_LOCK_FOR)")
 	baseURL := fs.String("base-url", env("MOTCUA_BASE_URL", ""), "public URL printed on paper forms (MOTCUA_BASE_URL)")
 	maxUpload := fs.Int64("max-upload", int64(envInt("MOTCUA_MAX_UPLOAD_MB", 10)), "largest uploaded document in MiB (MOTCUA_MAX_UPLOAD_MB)")
@@ -118,7 +115,7 @@ func runServe(args []string, stdout io.Writer) error {
 			return err
 		}
 	}
-	lockAfterCfg, err := trackLockAfter(*lockAfter, *lockFor)
+	guard, err := trackGuard(*lockAfter, *lockFor)
 	if err != nil {
 		return err
 	}
@@ -183,7 +180,7 @@ func runServe(args []string, stdout io.Writer) error {
 	}
 	srv, err := web.New(ctx, db, log, web.Config{SecureCookies: *secure, TrackRate: *trackRate, BaseURL: base,
 		MaxUploadBytes: *maxUpload << 20, RemindEvery: *remind, TrustedProxies: trusted,
-		TrackLockAfter: lockAfterCfg, TrackLockFor: *lockFor})
+		TrackGuard: guard})
 	if err != nil {
 		return err
 	}
