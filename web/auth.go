@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"errors"
+	"log/slog"
 	"net/http"
 	"net/url"
 	"strings"
@@ -64,7 +65,12 @@ func (s *Server) guard(rt route) http.Handler {
 				return
 			}
 			// Not "sign in again": the session may be fine, and the database back in a moment.
-			s.log.ErrorContext(r.Context(), "sessions unreadable", "path", r.URL.Path, "err", err)
+			// A store that cannot serve now is a warning, as in failSystem; anything else an error.
+			level := slog.LevelError
+			if sqlstore.Unavailable(err) {
+				level = slog.LevelWarn
+			}
+			s.log.Log(r.Context(), level, "sessions unreadable", "path", r.URL.Path, "err", err)
 			s.unavailable(w, r, rt.api)
 			return
 		}
