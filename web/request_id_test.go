@@ -7,10 +7,10 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/motcua/motcua/demo"
+	"github.com/motcua/motcua/internal/logsink"
 	"github.com/motcua/motcua/sqlstore/sqlstoretest"
 	"github.com/motcua/motcua/web"
 )
@@ -23,7 +23,7 @@ func TestRequestIDs(t *testing.T) {
 	if _, err := demo.Seed(context.Background(), db); err != nil {
 		t.Fatal(err)
 	}
-	var logs syncLog
+	var logs logsink.Buffer
 	loopback, _ := web.ParseTrustedProxies(web.DefaultTrustedProxies)
 	e := serveEnv(t, db, web.Config{TrustedProxies: loopback}, slog.New(slog.NewJSONHandler(&logs, nil)))
 
@@ -106,22 +106,4 @@ func mustURL(s string) *url.URL {
 		panic(err)
 	}
 	return u
-}
-
-// syncLog is a log sink safe for the server's goroutines and the test.
-type syncLog struct {
-	mu sync.Mutex
-	b  strings.Builder
-}
-
-func (l *syncLog) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *syncLog) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
 }

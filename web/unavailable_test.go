@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/motcua/motcua/demo"
+	"github.com/motcua/motcua/internal/logsink"
 	"github.com/motcua/motcua/sqlstore"
 	"github.com/motcua/motcua/sqlstore/sqlstoretest"
 	"github.com/motcua/motcua/web"
@@ -91,7 +92,7 @@ func TestWaitsThatRunOut(t *testing.T) {
 			t.Fatal(err)
 		}
 		t.Cleanup(func() { db.Close() })
-		var logs syncLog
+		var logs logsink.Buffer
 		e := serveEnv(t, db, web.Config{}, slog.New(slog.NewJSONHandler(&logs, nil)))
 		r := e.do("POST", submit, citizen, nil)
 		if r.status != http.StatusServiceUnavailable || r.header.Get("Retry-After") == "" {
@@ -102,7 +103,7 @@ func TestWaitsThatRunOut(t *testing.T) {
 		}
 	}
 
-	var logs syncLog
+	var logs logsink.Buffer
 	e := serveEnv(t, primary.db, web.Config{}, slog.New(slog.NewJSONHandler(&logs, nil)))
 	ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
 	defer cancel()

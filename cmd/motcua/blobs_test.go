@@ -4,10 +4,10 @@ import (
 	"bytes"
 	"context"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
+	"github.com/motcua/motcua/internal/logsink"
 	"github.com/motcua/motcua/s3blob/s3blobtest"
 	"github.com/motcua/motcua/sqlstore/sqlstoretest"
 )
@@ -49,7 +49,7 @@ func TestServeSweepsDocuments(t *testing.T) {
 	if err := store.Put(ctx, orphan, []byte("%PDF-1.4 orphan\n"), "application/pdf"); err != nil {
 		t.Fatal(err)
 	}
-	var logs syncBuffer
+	var logs logsink.Buffer
 	done := make(chan struct{})
 	go func() {
 		sweepDocuments(ctx, db, 20*time.Millisecond, 24*time.Hour, newLogger(&logs, "info"))
@@ -68,22 +68,4 @@ func TestServeSweepsDocuments(t *testing.T) {
 	if ok, err := store.Exists(context.Background(), orphan); err != nil || ok {
 		t.Fatalf("the orphan is still there: %v %v", ok, err)
 	}
-}
-
-// syncBuffer is a bytes.Buffer safe for a logging goroutine and the test.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
 }

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/motcua/motcua"
+	"github.com/motcua/motcua/internal/logsink"
 	"github.com/motcua/motcua/sqlstore/sqlstoretest"
 	"github.com/motcua/motcua/web"
 )
@@ -45,7 +46,7 @@ func TestServeRefusesBadSettings(t *testing.T) {
 func TestStopServingDrains(t *testing.T) {
 	ctx := context.Background()
 	db := sqlstoretest.Open(t, sqlstoretest.SQLiteDSN(t))
-	var logs syncBuffer
+	var logs logsink.Buffer
 	log := newLogger(&logs, "info")
 	srv, err := web.New(ctx, db, log, web.Config{})
 	if err != nil {
