@@ -27,7 +27,7 @@ func TestSeveralInstancesOnPostgres(t *testing.T) {
 	if testing.Short() {
 		n = 300
 	}
-	runInstances(t, dsn, n)
+	runInstances(t, dsn, n, `motcua_db_info{engine="postgres",exec_mode="default",pooler="none"}`)
 }
 
 // TestSeveralInstancesThroughPgBouncer: the same through PgBouncer in transaction pooling
@@ -40,12 +40,13 @@ func TestSeveralInstancesThroughPgBouncer(t *testing.T) {
 	if testing.Short() {
 		n = 200
 	}
-	runInstances(t, pooled, n)
+	runInstances(t, pooled, n, `motcua_db_info{engine="postgres",exec_mode="exec",pooler="transaction"}`)
 }
 
-// runInstances starts two servers on dsn and has 16 clients file, submit and receive n
-// dossiers through both.
-func runInstances(t *testing.T, dsn string, n int) {
+// runInstances starts two servers on dsn, checks that each reports dbInfo in /metrics (how
+// it reaches PostgreSQL), and has 16 clients file, submit and receive n dossiers through
+// both.
+func runInstances(t *testing.T, dsn string, n int, dbInfo string) {
 	t.Helper()
 	clients := 16
 	mailbox := smtptest.Start(t)
@@ -60,6 +61,15 @@ func runInstances(t *testing.T, dsn string, n int) {
 		}
 	})
 
+	for _, c := range instances {
+		r, err := c.Expect(context.Background(), http.StatusOK, "GET", "/metrics", "", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(r.Body), dbInfo+" 1\n") {
+			t.Fatalf("an instance does not report %s", dbInfo)
+		}
+	}
 	checkSharedSessions(t, a.Client, b.Client)
 
 	// Tokens come from both instances. Drafts are filed by the demo citizen: the demo

@@ -23,3 +23,23 @@ func buildInfo(engine sqlstore.Engine) prometheus.Collector {
 	g.Set(1)
 	return g
 }
+
+// dbInfo is motcua_db_info: 1, labelled with the database engine, whether the connections
+// pass a pooler in transaction mode, and how statements are sent to PostgreSQL, so that a
+// fleet's figures show which instances found a pooler.
+func dbInfo(db *sqlstore.DB) prometheus.Collector {
+	pooler, mode := "none", db.ExecMode()
+	if db.TransactionPooled() {
+		pooler = "transaction"
+	}
+	if mode == "" {
+		mode = "default"
+	}
+	g := prometheus.NewGauge(prometheus.GaugeOpts{
+		Name:        "motcua_db_info",
+		Help:        "1, labelled with the database engine, the pooler found in front of PostgreSQL (none or transaction) and how statements are sent (exec_mode).",
+		ConstLabels: prometheus.Labels{"engine": string(db.Engine), "pooler": pooler, "exec_mode": mode},
+	})
+	g.Set(1)
+	return g
+}

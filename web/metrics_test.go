@@ -62,6 +62,10 @@ func TestMetrics(t *testing.T) {
 		if v := metricValue(r.body, build); v != 1 {
 			t.Fatalf("no %s 1", build)
 		}
+		dbInfo := fmt.Sprintf(`motcua_db_info{engine="%s",exec_mode="default",pooler="none"}`, e.db.Engine)
+		if v := metricValue(r.body, dbInfo); v != 1 {
+			t.Fatalf("no %s 1", dbInfo)
+		}
 		values := map[string]float64{}
 		sc := bufio.NewScanner(bytes.NewReader(r.body))
 		for sc.Scan() {
