@@ -1,6 +1,9 @@
 package sqlstore
 
-import "context"
+import (
+	"context"
+	"hash/fnv"
+)
 
 // MigrateOutsideTxForTest applies one made-up migration outside a transaction, as
 // migrateOutsideTx does a file that begins with noTransaction.
@@ -14,3 +17,13 @@ func (db *DB) MigrateInTxForTest(ctx context.Context, version int, sql string) e
 	_, err := db.migrateInTx(ctx, migration{version: version, name: "test", sql: sql})
 	return err
 }
+
+// JobLockForTest is the advisory lock's two keys that Alone takes for job.
+func JobLockForTest(job string) (class, key int32) {
+	h := fnv.New32a()
+	h.Write([]byte(job))
+	return jobLockClass, int32(h.Sum32())
+}
+
+// MigrationLockForTest is the migration lock's key.
+const MigrationLockForTest = migrationLock
