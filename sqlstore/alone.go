@@ -2,10 +2,7 @@ package sqlstore
 
 import (
 	"context"
-	"database/sql"
 	"hash/fnv"
-
-	"github.com/jackc/pgx/v5"
 )
 
 // jobLockClass is the first key of the advisory locks of periodic jobs (see Alone); the
@@ -22,9 +19,8 @@ func (db *DB) Alone(ctx context.Context, job string, fn func(context.Context) er
 	if db.Engine != Postgres {
 		return true, fn(ctx)
 	}
-	h := fnv.New32a()
-	h.Write([]byte(job))
-	release, err := db.tryHeldLock(ctx, `SELECT pg_try_advisory_xact_lock($1, $2)`, jobLockClass, int32(h.Sum32()))
+	class, key := jobLock(job)
+	release, err := db.tryHeldLock(ctx, `SELECT pg_try_advisory_xact_lock($1, $2)`, class, key)
 	if err != nil || release == nil {
 		return false, err
 	}
@@ -32,29 +28,9 @@ func (db *DB) Alone(ctx context.Context, job string, fn func(context.Context) er
 	return true, fn(ctx)
 }
 
-// tryHeldLock runs try, a statement that tries a transaction's advisory lock and says
-// whether it got it, in a transaction of its own, and keeps that transaction open until
-// release is called; release is nil when the lock was taken already.
-//
-// A lock held by a transaction, not by a session, is what works behind a pooler in
-// transaction mode (PgBouncer), which hands a server connection to another client
-// between transactions: a session's lock would stay behind on whichever connection took
-// it, to be granted again to anyone who lands there, and its unlock could reach another.
-// The transaction then waits with no snapshot, so it holds back neither VACUUM nor an
-// index built CONCURRENTLY: it reads committed data, and its one statement runs in the
-// simple protocol, whose portal ends with the statement (the extended protocol's unnamed
-// portal, and the snapshot it holds, would last until the next statement).
-func (db *DB) tryHeldLock(ctx context.Context, try string, args ...any) (release func(), err error) {
-	// Read committed whatever the server's default, so that no snapshot outlives a statement.
-	tx, err := db.write.BeginTx(ctx, &sql.TxOptions{Isolation: sql.LevelReadCommitted})
-	if err != nil {
-		return nil, err
-	}
-	var got bool
-	simple := append([]any{pgx.QueryExecModeSimpleProtocol}, args...)
-	if err := tx.QueryRowContext(ctx, try, simple...).Scan(&got); err != nil || !got {
-		tx.Rollback()
-		return nil, err
-	}
-	return func() { tx.Rollback() }, nil
+// jobLock is the two keys of job's advisory lock.
+func jobLock(job string) (class, key int32) {
+	h := fnv.New32a()
+	h.Write([]byte(job))
+	return jobLockClass, int32(h.Sum32())
 }

@@ -1,9 +1,6 @@
 package sqlstore
 
-import (
-	"context"
-	"hash/fnv"
-)
+import "context"
 
 // MigrateOutsideTxForTest applies one made-up migration outside a transaction, as
 // migrateOutsideTx does a file that begins with noTransaction.
@@ -17,13 +14,3 @@ func (db *DB) MigrateInTxForTest(ctx context.Context, version int, sql string) e
 	_, err := db.migrateInTx(ctx, migration{version: version, name: "test", sql: sql})
 	return err
 }
-
-// JobLockForTest is the advisory lock's two keys that Alone takes for job.
-func JobLockForTest(job string) (class, key int32) {
-	h := fnv.New32a()
-	h.Write([]byte(job))
-	return jobLockClass, int32(h.Sum32())
-}
-
-// MigrationLockForTest is the migration lock's key.
-const MigrationLockForTest = migrationLock
