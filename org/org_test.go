@@ -35,6 +35,8 @@ func TestPermissions(t *testing.T) {
 		{RoleCatalogAdmin, PermCatalogEdit, true},
 		{RoleAdmin, PermCatalogEdit, false},
 		{RoleAdmin, PermCalendarEdit, true},
+		{RoleAdmin, PermSystemView, true},
+		{RoleLeader, PermSystemView, false},
 		{RoleLeader, PermDossierApprove, true},
 		{RoleSpecialist, PermDossierApprove, false},
 		{Role("root"), PermSignedIn, false},

@@ -19,6 +19,7 @@ const (
 	PermDossierBook    Permission = "dossier.book"    // the tracking book of received dossiers (form 07)
 	PermReportsView    Permission = "reports.view"    // dashboards and exports
 	PermAuditView      Permission = "audit.view"      // the audit trail
+	PermSystemView     Permission = "system.view"     // the instances serving and their builds
 )
 
 var grants = map[Role][]Permission{
@@ -31,7 +32,7 @@ var grants = map[Role][]Permission{
 	RoleClerk:        {PermDossierIssue},
 	RoleCatalogAdmin: {PermCatalogEdit, PermCatalogExport},
 	RoleAdmin: {PermAccountsManage, PermCalendarEdit, PermCatalogExport, PermAuditView,
-		PermReportsView},
+		PermReportsView, PermSystemView},
 }
 
 // Can reports whether role holds permission p.

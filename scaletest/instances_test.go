@@ -51,8 +51,8 @@ func runInstances(t *testing.T, dsn string, n int, dbInfo string) {
 	clients := 16
 	mailbox := smtptest.Start(t)
 	env := []string{"MOTCUA_SMTP_ADDR=" + mailbox.Addr, "MOTCUA_SMTP_TLS=none"}
-	a := startServer(t, "a", dsn, env, "--demo", "--demo-history=false")
-	b := startServer(t, "b", dsn, env)
+	a := startServer(t, "a", dsn, env, "--demo", "--demo-history=false", "--heartbeat", "100ms")
+	b := startServer(t, "b", dsn, env, "--heartbeat", "100ms")
 	ctx := context.Background()
 	instances := []*loadgen.Client{a.Client, b.Client}
 	t.Cleanup(func() {
@@ -71,6 +71,7 @@ func runInstances(t *testing.T, dsn string, n int, dbInfo string) {
 		}
 	}
 	checkSharedSessions(t, a.Client, b.Client)
+	checkFleet(t, a, b)
 
 	// Tokens come from both instances. Drafts are filed by the demo citizen: the demo
 	// business account's tax code fails its check digit, so it cannot file.

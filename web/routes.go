@@ -91,6 +91,8 @@ func (s *Server) routes() []route {
 		page("POST /admin/accounts", org.PermAccountsManage, s.adminCreateAccount),
 		page("POST /admin/accounts/{id}/disabled", org.PermAccountsManage, s.adminToggleAccount),
 		page("GET /admin/audit", org.PermAuditView, s.adminAuditPage),
+		page("GET /admin/instances", org.PermSystemView, s.adminInstancesPage),
+		api("GET /api/v1/instances", org.PermSystemView, s.apiInstances),
 		api("GET /api/v1/accounts", org.PermAccountsManage, s.apiAccounts),
 		api("POST /api/v1/accounts", org.PermAccountsManage, s.apiCreateAccount),
 		api("PUT /api/v1/accounts/{id}/disabled", org.PermAccountsManage, s.apiSetAccountDisabled),

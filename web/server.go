@@ -41,6 +41,11 @@ type Config struct {
 	// TrustedProxies are the reverse proxies and load balancers whose X-Forwarded-For
 	// names the client (see realClient); none believes no such header.
 	TrustedProxies []netip.Prefix
+	// Addr is the address this instance listens on, as the list of instances shows it.
+	Addr string
+	// HeartbeatEvery is how often this instance tells the database it is alive (see fleet);
+	// 0 means every 10 s. One not heard from for three times as long no longer counts.
+	HeartbeatEvery time.Duration
 }
 
 // Server serves every page and endpoint.
@@ -53,6 +58,7 @@ type Server struct {
 	static  *staticFiles
 	metrics *metrics
 	limiter *clientLimiter
+	fleet   *fleet
 	mux     *http.ServeMux
 	// tracking keeps decoded dossiers for the public lookup, trackLocks the codes' locks,
 	// lookupGuard when codes are locked (trackGuardOf).
@@ -101,8 +107,10 @@ func New(ctx context.Context, db *sqlstore.DB, log *slog.Logger, cfg Config) (*S
 	if err = s.refreshCalendar(ctx); err != nil {
 		return nil, err
 	}
-	s.metrics = newMetrics(prometheus.NewRegistry(), db)
 	s.limiter = newClientLimiter(cfg.TrackRate)
+	s.fleet = newFleet(cfg, db.Engine)
+	s.metrics = newMetrics(prometheus.NewRegistry(), db)
+	s.metrics.registry.MustRegister(instancesGauge(s.fleet))
 	for _, r := range s.routes() {
 		s.mux.Handle(r.pattern, s.guard(r))
 	}
@@ -120,10 +128,14 @@ func (s *Server) Handler() http.Handler {
 	return h
 }
 
-// Background runs the server's periodic work until ctx ends: reloading the catalog when
-// another instance changed it, purging expired sessions and tracking locks, and queuing
-// deadline reminders.
+// Background runs the server's periodic work until ctx ends: telling the database this
+// instance is alive, reloading the catalog when another instance changed it, purging
+// expired sessions, tracking locks and instances long silent, and queuing deadline
+// reminders.
 func (s *Server) Background(ctx context.Context) {
+	s.heartbeat(ctx)
+	beat := time.NewTicker(s.fleet.every)
+	defer beat.Stop()
 	tick := time.NewTicker(2 * time.Second)
 	defer tick.Stop()
 	purge := time.NewTicker(time.Hour)
@@ -146,6 +158,8 @@ func (s *Server) Background(ctx context.Context) {
 				}
 				return err
 			})
+		case <-beat.C:
+			s.heartbeat(ctx)
 		case <-tick.C:
 			if err := s.catalog.refresh(ctx); err != nil && ctx.Err() == nil {
 				s.log.Warn("catalog refresh", "err", err)
@@ -159,7 +173,8 @@ func (s *Server) Background(ctx context.Context) {
 	}
 }
 
-// purge forgets expired sessions and the tracking guard's counts that are over.
+// purge forgets expired sessions, the tracking guard's counts that are over and the
+// instances silent for a day (killed, so never retired).
 func (s *Server) purge(ctx context.Context) error {
 	n, err := s.db.PurgeExpiredSessions(ctx)
 	if err != nil {
@@ -167,6 +182,9 @@ func (s *Server) purge(ctx context.Context) error {
 	}
 	if n > 0 {
 		s.log.Info("purged expired sessions", "count", n)
+	}
+	if _, err := s.db.PurgeInstances(ctx, time.Now().Add(-24*time.Hour)); err != nil {
+		return err
 	}
 	now := s.cfg.Now()
 	_, err = s.db.PurgeTrackGuard(ctx, now.Add(-s.lookupGuard.Window), now)

@@ -98,6 +98,8 @@ func runServe(args []string, stdout io.Writer) error {
 		"on SIGTERM, how long /readyz answers 503 while requests are still served, before the server stops; behind a load balancer, longer than it takes to notice (MOTCUA_DRAIN)")
 	proxies := fs.String("trusted-proxies", env("MOTCUA_TRUSTED_PROXIES", web.DefaultTrustedProxies),
 		"reverse proxies and load balancers (addresses, CIDR ranges) whose X-Forwarded-For names the client; empty = none (MOTCUA_TRUSTED_PROXIES)")
+	heartbeat := fs.Duration("heartbeat", envDuration("MOTCUA_HEARTBEAT", 10*time.Second),
+		"how often this instance tells the database it is alive; one silent for three times as long no longer counts among the instances sharing the lookup limit (MOTCUA_HEARTBEAT)")
 	logLevel := fs.String("log-level", env("MOTCUA_LOG_LEVEL", "info"), "debug, info, warn or error (MOTCUA_LOG_LEVEL)")
 	s3 := s3Flags(fs)
 	sweepEvery := fs.Duration("sweep-documents-every", envDuration("MOTCUA_SWEEP_DOCUMENTS_EVERY", 24*time.Hour),
@@ -180,7 +182,7 @@ func runServe(args []string, stdout io.Writer) error {
 	}
 	srv, err := web.New(ctx, db, log, web.Config{SecureCookies: *secure, TrackRate: *trackRate, BaseURL: base,
 		MaxUploadBytes: *maxUpload << 20, RemindEvery: *remind, TrustedProxies: trusted,
-		TrackGuard: guard})
+		TrackGuard: guard, Addr: ln.Addr().String(), HeartbeatEvery: *heartbeat})
 	if err != nil {
 		return err
 	}
@@ -217,10 +219,17 @@ func runServe(args []string, stdout io.Writer) error {
 	return stopServing(hs, srv, *drain, log)
 }
 
-// stopServing ends the HTTP service: first, for drain, /readyz answers 503 while requests
-// are still served, so a load balancer checking it sends no new ones; then the listener
-// closes and requests in flight get up to 20 s to finish.
+// stopServing ends the HTTP service: first the instance leaves the database's list of
+// instances, so that the others take its share of the lookup limit; then, for drain,
+// /readyz answers 503 while requests are still served, so a load balancer checking it
+// sends no new ones; then the listener closes and requests in flight get up to 20 s to
+// finish.
 func stopServing(hs *http.Server, srv *web.Server, drain time.Duration, log *slog.Logger) error {
+	retireCtx, cancelRetire := context.WithTimeout(context.Background(), 5*time.Second)
+	if err := srv.Retire(retireCtx); err != nil {
+		log.Warn("this instance stays on the list of instances until it is found silent", "err", err)
+	}
+	cancelRetire()
 	if drain > 0 {
 		srv.Drain()
 		log.Info("draining: /readyz answers 503 before the server stops", "for", drain.String())

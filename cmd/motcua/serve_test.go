@@ -41,7 +41,8 @@ func TestServeRefusesBadSettings(t *testing.T) {
 	}
 }
 
-// TestStopServingDrains: while draining, /readyz answers 503 and every other route still
+// TestStopServingDrains: the instance, listed on the database while it serves, leaves the
+// list as it stops; while draining, /readyz answers 503 and every other route still
 // serves; then the listener closes.
 func TestStopServingDrains(t *testing.T) {
 	ctx := context.Background()
@@ -71,6 +72,22 @@ func TestStopServingDrains(t *testing.T) {
 	if code, _, err := get("/readyz"); err != nil || code != http.StatusOK {
 		t.Fatalf("ready before the drain: %d %v", code, err)
 	}
+	bg, cancel := context.WithCancel(ctx)
+	go srv.Background(bg)
+	listed := func() int {
+		t.Helper()
+		list, err := db.Instances(ctx, time.Now().Add(-time.Hour))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return len(list)
+	}
+	for deadline := time.Now().Add(5 * time.Second); listed() != 1; time.Sleep(10 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatal("the serving instance is not listed")
+		}
+	}
+	cancel() // as a signal does before stopServing
 	stopped := make(chan error, 1)
 	go func() { stopped <- stopServing(hs, srv, 500*time.Millisecond, log) }()
 	for deadline := time.Now().Add(400 * time.Millisecond); ; time.Sleep(5 * time.Millisecond) {
@@ -90,6 +107,9 @@ func TestStopServingDrains(t *testing.T) {
 	}
 	if _, _, err := get("/healthz"); err == nil {
 		t.Fatal("still serving after the drain")
+	}
+	if n := listed(); n != 0 {
+		t.Fatalf("%d instances listed after the stop, want 0", n)
 	}
 	if !strings.Contains(logs.String(), `"msg":"draining: /readyz answers 503 before the server stops","for":"500ms"`) {
 		t.Fatalf("log: %s", logs.String())

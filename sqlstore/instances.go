@@ -1,0 +1,65 @@
+package sqlstore
+
+import (
+	"context"
+	"time"
+)
+
+// Instance is one motcua process serving on this database, as it last said it was alive.
+type Instance struct {
+	ID        string // chosen at random when the process starts
+	Host      string
+	PID       int
+	Addr      string // the address it listens on
+	Revision  string // its build (motcua.BuildInfo.String)
+	Migration string // the newest migration its build knows
+	Started   time.Time
+	Seen      time.Time // its last heartbeat
+}
+
+// Heartbeat records that in is alive at now: its row is written the first time and its
+// last-seen time after that.
+func (db *DB) Heartbeat(ctx context.Context, in Instance, now time.Time) error {
+	_, err := db.exec(ctx, `INSERT INTO instances (id, host, pid, addr, revision, migration, started_at, seen_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (id) DO UPDATE SET seen_at = excluded.seen_at`,
+		in.ID, in.Host, in.PID, in.Addr, in.Revision, in.Migration, in.Started.UnixMilli(), now.UnixMilli())
+	return err
+}
+
+// Instances lists the instances seen at since or later, the longest running first.
+func (db *DB) Instances(ctx context.Context, since time.Time) ([]Instance, error) {
+	rows, err := db.query(ctx, `SELECT id, host, pid, addr, revision, migration, started_at, seen_at
+		FROM instances WHERE seen_at >= ? ORDER BY started_at, id`, since.UnixMilli())
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Instance
+	for rows.Next() {
+		var in Instance
+		var started, seen int64
+		if err := rows.Scan(&in.ID, &in.Host, &in.PID, &in.Addr, &in.Revision, &in.Migration, &started, &seen); err != nil {
+			return nil, err
+		}
+		in.Started, in.Seen = time.UnixMilli(started), time.UnixMilli(seen)
+		out = append(out, in)
+	}
+	return out, rows.Err()
+}
+
+// Retire removes instance id, which is stopping.
+func (db *DB) Retire(ctx context.Context, id string) error {
+	_, err := db.exec(ctx, `DELETE FROM instances WHERE id = ?`, id)
+	return err
+}
+
+// PurgeInstances forgets the instances last seen before cutoff: processes that were
+// killed and never said goodbye.
+func (db *DB) PurgeInstances(ctx context.Context, cutoff time.Time) (int64, error) {
+	res, err := db.exec(ctx, `DELETE FROM instances WHERE seen_at < ?`, cutoff.UnixMilli())
+	if err != nil {
+		return 0, err
+	}
+	return res.RowsAffected()
+}

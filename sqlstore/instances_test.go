@@ -1,0 +1,76 @@
+package sqlstore_test
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/motcua/motcua/sqlstore"
+	"github.com/motcua/motcua/sqlstore/sqlstoretest"
+)
+
+// TestInstances: a heartbeat registers an instance and later ones move only its last-seen
+// time; the list leaves out those not seen since the time asked; a retired instance is
+// gone; the purge forgets the ones long silent.
+func TestInstances(t *testing.T) {
+	sqlstoretest.EachDB(t, func(t *testing.T, db *sqlstore.DB) {
+		ctx := context.Background()
+		t0 := monday9
+		a := sqlstore.Instance{ID: "a1", Host: "app-1", PID: 101, Addr: "10.0.0.1:8080",
+			Revision: "0123456789ab", Migration: "0016_instances", Started: t0}
+		b := sqlstore.Instance{ID: "b2", Host: "app-2", PID: 202, Addr: "10.0.0.2:8080",
+			Revision: "ba9876543210+modified", Migration: "0015_track_guard", Started: t0.Add(time.Minute)}
+		beat := func(in sqlstore.Instance, at time.Time) {
+			t.Helper()
+			if err := db.Heartbeat(ctx, in, at); err != nil {
+				t.Fatal(err)
+			}
+		}
+		list := func(since time.Time) []sqlstore.Instance {
+			t.Helper()
+			got, err := db.Instances(ctx, since)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return got
+		}
+		beat(b, t0.Add(time.Minute))
+		beat(a, t0)
+		changed := a
+		changed.Host, changed.Started = "elsewhere", t0.Add(time.Hour)
+		beat(changed, t0.Add(40*time.Second)) // a later heartbeat moves only the time
+
+		got := list(t0.Add(-time.Second))
+		if len(got) != 2 {
+			t.Fatalf("%d instances, want 2: %+v", len(got), got)
+		}
+		wantA, wantB := a, b
+		wantA.Seen, wantB.Seen = t0.Add(40*time.Second), t0.Add(time.Minute)
+		if !sameInstance(got[0], wantA) || !sameInstance(got[1], wantB) {
+			t.Fatalf("instances:\n%+v\nwant a first, as registered, seen at +40 s, then b:\n%+v\n%+v", got, wantA, wantB)
+		}
+		if got := list(t0.Add(50 * time.Second)); len(got) != 1 || got[0].ID != "b2" {
+			t.Fatalf("seen since +50 s: %+v, want b2 only", got)
+		}
+
+		if err := db.Retire(ctx, "b2"); err != nil {
+			t.Fatal(err)
+		}
+		if got := list(t0.Add(-time.Second)); len(got) != 1 || got[0].ID != "a1" {
+			t.Fatalf("after b2 retired: %+v", got)
+		}
+		n, err := db.PurgeInstances(ctx, t0.Add(41*time.Second))
+		if err != nil || n != 1 || len(list(time.Time{})) != 0 {
+			t.Fatalf("purge: %d %v, left %+v", n, err, list(time.Time{}))
+		}
+	})
+}
+
+// sameInstance compares two instances, their times as instants.
+func sameInstance(x, y sqlstore.Instance) bool {
+	if !x.Started.Equal(y.Started) || !x.Seen.Equal(y.Seen) {
+		return false
+	}
+	x.Started, x.Seen, y.Started, y.Seen = time.Time{}, time.Time{}, time.Time{}, time.Time{}
+	return x == y
+}

@@ -1,0 +1,113 @@
+package web
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"os"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+
+	"github.com/motcua/motcua"
+	"github.com/motcua/motcua/sqlstore"
+)
+
+// The instances serving on one database tell it they are alive (sqlstore.Heartbeat), so
+// that each knows how many share the per-client lookup limit, and an administrator sees
+// the fleet and its builds (/admin/instances) during a rolling upgrade.
+
+// defaultHeartbeat is how often an instance says it is alive unless Config says otherwise;
+// one not heard from for liveBeats heartbeats no longer counts.
+const (
+	defaultHeartbeat = 10 * time.Second
+	liveBeats        = 3
+)
+
+// fleet is this instance's place among the instances on its database.
+type fleet struct {
+	self  sqlstore.Instance
+	every time.Duration
+	// mu makes a heartbeat and the retirement take turns, so that no heartbeat writes the
+	// row back after the instance retired.
+	mu      sync.Mutex
+	retired bool
+	failing bool         // the last heartbeat failed (logged once until one succeeds)
+	live    atomic.Int64 // instances alive at the last heartbeat, this one included
+}
+
+// newFleet names this process: a random id, the host, the process id, the listen address
+// and the build.
+func newFleet(cfg Config, engine sqlstore.Engine) *fleet {
+	id := make([]byte, 8)
+	rand.Read(id)
+	host, _ := os.Hostname()
+	migration := "none"
+	if m, err := sqlstore.NewestMigration(engine); err == nil {
+		migration = m.String()
+	}
+	f := &fleet{every: cfg.HeartbeatEvery, self: sqlstore.Instance{ID: hex.EncodeToString(id), Host: host,
+		PID: os.Getpid(), Addr: cfg.Addr, Revision: motcua.Build().String(), Migration: migration, Started: time.Now()}}
+	if f.every <= 0 {
+		f.every = defaultHeartbeat
+	}
+	f.live.Store(1)
+	return f
+}
+
+// liveSince is the oldest heartbeat that still counts at now.
+func (f *fleet) liveSince(now time.Time) time.Time { return now.Add(-liveBeats * f.every) }
+
+// heartbeat tells the database this instance is alive and counts the instances that are;
+// when their number changes, each client's share of the lookup limit follows. A failed
+// heartbeat keeps the count as it was.
+func (s *Server) heartbeat(ctx context.Context) {
+	f := s.fleet
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.retired {
+		return
+	}
+	now := time.Now() // the wall clock every instance shares, not the simulated cfg.Now
+	err := s.db.Heartbeat(ctx, f.self, now)
+	var live []sqlstore.Instance
+	if err == nil {
+		live, err = s.db.Instances(ctx, f.liveSince(now))
+	}
+	if err != nil {
+		if !f.failing && ctx.Err() == nil {
+			s.log.Warn("heartbeat not recorded: the count of instances stays as it was", "err", err)
+		}
+		f.failing = true
+		return
+	}
+	if f.failing {
+		s.log.Info("heartbeat recorded again")
+		f.failing = false
+	}
+	n := int64(max(1, len(live)))
+	if old := f.live.Swap(n); old != n {
+		s.limiter.share(int(n))
+		s.log.Info("instances serving on this database", "count", n, "lookups_per_client_here", s.limiter.rate())
+	}
+}
+
+// Retire removes this instance from the database's list when it stops, so that the others
+// take its share of the lookup limit at their next heartbeat. It sends no heartbeat after.
+func (s *Server) Retire(ctx context.Context) error {
+	f := s.fleet
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.retired = true
+	return s.db.Retire(ctx, f.self.ID)
+}
+
+// instancesGauge is motcua_instances: how many instances were alive at the last heartbeat.
+func instancesGauge(f *fleet) prometheus.Collector {
+	return prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+		Name: "motcua_instances",
+		Help: "Instances serving on this database that were alive at this instance's last heartbeat, itself included.",
+	}, func() float64 { return float64(f.live.Load()) })
+}

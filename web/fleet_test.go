@@ -1,0 +1,147 @@
+package web_test
+
+import (
+	"context"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/motcua/motcua/demo"
+	"github.com/motcua/motcua/sqlstore"
+	"github.com/motcua/motcua/sqlstore/sqlstoretest"
+	"github.com/motcua/motcua/web"
+)
+
+type instancesJSON struct {
+	Instances []struct {
+		ID, Host, Addr, Revision, Migration string
+		PID                                 int
+		Alive, Self                         bool
+	}
+	Alive   int
+	Engine  string
+	Applied string `json:"applied_migration"`
+}
+
+// TestInstancesShareTheLookupLimit: two instances on one database learn of each other from
+// their heartbeats and each keeps half of a client's lookup limit, so that the client gets
+// the limit, not twice it, from the pair; the administrator's list shows both with their
+// builds, a killed one as not answering, and not one that retired, which gives its share
+// back.
+func TestInstancesShareTheLookupLimit(t *testing.T) {
+	sqlstoretest.Engines(t, func(t *testing.T, dsn string) {
+		ctx := context.Background()
+		db := sqlstoretest.Open(t, dsn)
+		if _, err := demo.Seed(ctx, db); err != nil {
+			t.Fatal(err)
+		}
+		loopback, err := web.ParseTrustedProxies(web.DefaultTrustedProxies)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// 8 lookups a minute: a burst of 2 on one instance, of 1 on each of two.
+		cfg := func(addr string) web.Config {
+			return web.Config{TrackRate: 8, TrustedProxies: loopback, Addr: addr}
+		}
+		a, b := serveEnv(t, db, cfg("10.0.0.1:8080"), nil), serveEnv(t, db, cfg("10.0.0.2:8080"), nil)
+		burst := func(e *env, client string) int {
+			t.Helper()
+			n := 0
+			for e.lookup(client) == http.StatusNotFound {
+				if n++; n > 10 {
+					t.Fatal("no lookup limit")
+				}
+			}
+			return n
+		}
+		if n := burst(a, "203.0.113.1"); n != 2 {
+			t.Fatalf("alone: a client's burst is %d, want 2", n)
+		}
+
+		// b, first, counts itself alone; a then counts both, and b at its next heartbeat.
+		b.srv.Heartbeat(ctx)
+		a.srv.Heartbeat(ctx)
+		b.srv.Heartbeat(ctx)
+		if got := burst(a, "203.0.113.2") + burst(b, "203.0.113.2"); got != 2 {
+			t.Fatalf("two instances: a client's bursts add up to %d, want 2", got)
+		}
+		// The client that used up its burst on a while a was alone now refills at half the
+		// rate there too; its bucket is not reset by the change.
+		if a.lookup("203.0.113.1") != http.StatusTooManyRequests {
+			t.Fatal("the share's change gave a spent client a new burst")
+		}
+		for _, e := range []*env{a, b} {
+			if r := e.do("GET", "/metrics", "", nil); !strings.Contains(string(r.body), "motcua_instances 2\n") {
+				t.Fatalf("/metrics of %s: no motcua_instances 2", e.url)
+			}
+		}
+
+		// A killed instance: registered a minute ago, silent since.
+		killed := sqlstore.Instance{ID: "killed", Host: "app-9", PID: 9, Addr: "10.0.0.9:8080", Revision: "0123456789ab",
+			Migration: "0015_track_guard", Started: time.Now().Add(-time.Hour)}
+		if err := db.Heartbeat(ctx, killed, time.Now().Add(-time.Minute)); err != nil {
+			t.Fatal(err)
+		}
+		admin := a.token("admin")
+		var list instancesJSON
+		r := a.do("GET", "/api/v1/instances", admin, nil)
+		r.json(t, &list)
+		if r.status != 200 || list.Alive != 2 || len(list.Instances) != 3 || list.Engine != string(db.Engine) {
+			t.Fatalf("instances: %d %s", r.status, r.body)
+		}
+		newest, err := sqlstore.NewestMigration(db.Engine)
+		if err != nil {
+			t.Fatal(err)
+		}
+		byAddr := map[string]int{}
+		for i, in := range list.Instances {
+			byAddr[in.Addr] = i
+		}
+		ia, ib, ik := list.Instances[byAddr["10.0.0.1:8080"]], list.Instances[byAddr["10.0.0.2:8080"]], list.Instances[byAddr["10.0.0.9:8080"]]
+		if !ia.Alive || !ia.Self || !ib.Alive || ib.Self || ik.Alive || ik.Self || ia.Migration != newest.String() ||
+			ia.Revision == "" || ia.PID == 0 || list.Applied != newest.String() || ik.Revision != "0123456789ab" {
+			t.Fatalf("instances as a sees them: %s", r.body)
+		}
+		if list.Instances[0].ID != "killed" {
+			t.Fatalf("the longest running is not first: %s", r.body)
+		}
+
+		br := a.browser()
+		br.login("admin")
+		page := br.get("/admin/instances")
+		body := string(page.body)
+		if page.status != 200 || !strings.Contains(body, "10.0.0.2:8080") || strings.Count(body, "Đang chạy") != 2 ||
+			!strings.Contains(body, "Không phản hồi") || !strings.Contains(body, "2 máy chủ đang phục vụ") {
+			t.Fatalf("instances page: %d\n%s", page.status, body)
+		}
+		if !strings.Contains(string(br.get("/admin/accounts").body), `href="/admin/instances"`) {
+			t.Fatal("the administration page does not link the instances")
+		}
+		for who, want := range map[string]int{"": http.StatusUnauthorized, a.token("lanhdao"): http.StatusForbidden} {
+			if r := a.do("GET", "/api/v1/instances", who, nil); r.status != want {
+				t.Fatalf("instances for %q: %d, want %d", who, r.status, want)
+			}
+		}
+
+		// b retires: a takes the whole limit again at its next heartbeat, and b's own
+		// heartbeats, should one still come, no longer list it.
+		if err := b.srv.Retire(ctx); err != nil {
+			t.Fatal(err)
+		}
+		b.srv.Heartbeat(ctx)
+		a.srv.Heartbeat(ctx)
+		if n := burst(a, "203.0.113.3"); n != 2 {
+			t.Fatalf("after b retired: a client's burst on a is %d, want 2", n)
+		}
+		r = a.do("GET", "/api/v1/instances", admin, nil)
+		list = instancesJSON{}
+		r.json(t, &list)
+		if list.Alive != 1 || len(list.Instances) != 2 || strings.Contains(string(r.body), "10.0.0.2:8080") {
+			t.Fatalf("after b retired: %s", r.body)
+		}
+		if r := a.do("GET", "/metrics", "", nil); !strings.Contains(string(r.body), "motcua_instances 1\n") {
+			t.Fatal("/metrics after b retired: no motcua_instances 1")
+		}
+	})
+}

@@ -1,0 +1,105 @@
+package web
+
+import (
+	"net/http"
+	"time"
+
+	"github.com/motcua/motcua/sqlstore"
+)
+
+// instancesShown is how far back the list of instances goes: a killed instance stays
+// listed, as not answering, until the purge forgets it a day later.
+const instancesShown = 24 * time.Hour
+
+// instanceView is one instance as the page and the API show it.
+type instanceView struct {
+	ID        string    `json:"id"`
+	Host      string    `json:"host"`
+	PID       int       `json:"pid"`
+	Addr      string    `json:"addr"`
+	Revision  string    `json:"revision"`
+	Migration string    `json:"migration"`
+	Started   time.Time `json:"started"`
+	Seen      time.Time `json:"seen"`
+	SilentFor int       `json:"silent_seconds"` // since its last heartbeat
+	Alive     bool      `json:"alive"`          // heard from within three heartbeats
+	Self      bool      `json:"self"`           // the instance that answered
+}
+
+// instancesView is the fleet: the instances heard from within the last day, and the
+// database they share.
+type instancesView struct {
+	Instances []instanceView `json:"instances"`
+	Alive     int            `json:"alive"`
+	Engine    string         `json:"engine"`
+	Pooler    bool           `json:"transaction_pooler"`
+	Replica   string         `json:"replica"` // "none", "serving" or "not serving"
+	// Applied is the newest migration the database has; Newer, those this instance's
+	// build does not know (a newer build applied them).
+	Applied string   `json:"applied_migration"`
+	Newer   []string `json:"newer_migrations"`
+}
+
+func (s *Server) instancesView(r *http.Request) (instancesView, error) {
+	now := time.Now()
+	list, err := s.db.Instances(r.Context(), now.Add(-instancesShown))
+	if err != nil {
+		return instancesView{}, err
+	}
+	st, err := s.db.MigrationStatus(r.Context())
+	if err != nil {
+		return instancesView{}, err
+	}
+	v := instancesView{Instances: []instanceView{}, Engine: string(s.db.Engine), Pooler: s.db.TransactionPooled(),
+		Replica: "none", Newer: []string{}}
+	switch rs := s.db.Replica(); {
+	case rs.Configured && rs.Serving:
+		v.Replica = "serving"
+	case rs.Configured:
+		v.Replica = "not serving"
+	}
+	if n := len(st.Applied); n > 0 {
+		v.Applied = st.Applied[n-1].String()
+	}
+	for _, m := range st.Newer {
+		v.Newer = append(v.Newer, m.String())
+		v.Applied = m.String()
+	}
+	since := s.fleet.liveSince(now)
+	for _, in := range list {
+		iv := instanceFrom(in)
+		iv.Alive, iv.Self = !in.Seen.Before(since), in.ID == s.fleet.self.ID
+		iv.SilentFor = max(0, int(now.Sub(in.Seen)/time.Second))
+		if iv.Alive {
+			v.Alive++
+		}
+		v.Instances = append(v.Instances, iv)
+	}
+	return v, nil
+}
+
+func instanceFrom(in sqlstore.Instance) instanceView {
+	return instanceView{ID: in.ID, Host: in.Host, PID: in.PID, Addr: in.Addr, Revision: in.Revision,
+		Migration: in.Migration, Started: in.Started, Seen: in.Seen}
+}
+
+// adminInstancesPage lists the instances serving on this database with their builds, for
+// following a rolling upgrade.
+func (s *Server) adminInstancesPage(w http.ResponseWriter, r *http.Request) {
+	v, err := s.instancesView(r)
+	if err != nil {
+		s.pageFail(w, r, err)
+		return
+	}
+	s.render(w, r, http.StatusOK, "admin_instances", requestLang(r).S("Máy chủ đang chạy", "Instances"), v)
+}
+
+// apiInstances is the same list for scripts that follow an upgrade.
+func (s *Server) apiInstances(w http.ResponseWriter, r *http.Request) {
+	v, err := s.instancesView(r)
+	if err != nil {
+		s.apiFail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, v)
+}
