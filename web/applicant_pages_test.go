@@ -1,9 +1,7 @@
 package web_test
 
 import (
-	"bytes"
 	"fmt"
-	"mime/multipart"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -48,17 +46,11 @@ func (b *browser) submit(path string, form url.Values) response {
 // uploadFile posts a page's upload form, as htmx does when hx is set.
 func (b *browser) uploadFile(id int64, fields map[string]string, filename string, content []byte, hx bool) response {
 	b.e.t.Helper()
-	var buf bytes.Buffer
-	mw := multipart.NewWriter(&buf)
-	mw.WriteField("csrf_token", b.csrf())
+	withToken := map[string]string{"csrf_token": b.csrf()}
 	for k, v := range fields {
-		mw.WriteField(k, v)
+		withToken[k] = v
 	}
-	fw, _ := mw.CreateFormFile("file", filename)
-	fw.Write(content)
-	mw.Close()
-	req, _ := http.NewRequest("POST", fmt.Sprintf("%s/my/dossiers/%d/documents", b.e.url, id), &buf)
-	req.Header.Set("Content-Type", mw.FormDataContentType())
+	req := multipartPost(fmt.Sprintf("%s/my/dossiers/%d/documents", b.e.url, id), withToken, formFile{"file", filename, content})
 	if hx {
 		req.Header.Set("HX-Request", "true")
 	}

@@ -3,7 +3,6 @@ package web_test
 import (
 	"bytes"
 	"fmt"
-	"mime/multipart"
 	"net/http"
 	"strings"
 	"testing"
@@ -103,16 +102,11 @@ func (e *env) decide(id int64, number, specialist, head, leader, clerk string) {
 // upload sends a file to a dossier as multipart form data.
 func (e *env) upload(token string, id int64, slot, filename string, content []byte) response {
 	e.t.Helper()
-	var buf bytes.Buffer
-	mw := multipart.NewWriter(&buf)
+	fields := map[string]string{}
 	if slot != "" {
-		mw.WriteField("slot", slot)
+		fields["slot"] = slot
 	}
-	fw, _ := mw.CreateFormFile("file", filename)
-	fw.Write(content)
-	mw.Close()
-	req, _ := http.NewRequest("POST", fmt.Sprintf("%s/api/v1/dossiers/%d/documents", e.url, id), &buf)
-	req.Header.Set("Content-Type", mw.FormDataContentType())
+	req := multipartPost(fmt.Sprintf("%s/api/v1/dossiers/%d/documents", e.url, id), fields, formFile{"file", filename, content})
 	req.Header.Set("Authorization", "Bearer "+token)
 	return e.send(http.DefaultClient, req)
 }

@@ -1,10 +1,12 @@
 package web_test
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"io"
 	"log/slog"
+	"mime/multipart"
 	"net/http"
 	"net/http/cookiejar"
 	"net/http/httptest"
@@ -172,4 +174,28 @@ func (w testLogWriter) Write(p []byte) (int, error) {
 
 func discardLogger(w io.Writer) *slog.Logger {
 	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: slog.LevelError}))
+}
+
+// formFile is one file of a multipart form: its field, file name and content.
+type formFile struct {
+	field, name string
+	content     []byte
+}
+
+// multipartPost is a POST of fields and files to url as multipart/form-data, as a browser
+// sends an upload form.
+func multipartPost(url string, fields map[string]string, files ...formFile) *http.Request {
+	var buf bytes.Buffer
+	mw := multipart.NewWriter(&buf)
+	for k, v := range fields {
+		mw.WriteField(k, v)
+	}
+	for _, f := range files {
+		fw, _ := mw.CreateFormFile(f.field, f.name)
+		fw.Write(f.content)
+	}
+	mw.Close()
+	req, _ := http.NewRequest("POST", url, &buf)
+	req.Header.Set("Content-Type", mw.FormDataContentType())
+	return req
 }

@@ -1,10 +1,8 @@
 package web_test
 
 import (
-	"bytes"
 	"context"
 	"fmt"
-	"mime/multipart"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -53,19 +51,11 @@ func (b *browser) officeMoved(id int64, action string, form url.Values) {
 }
 
 func (b *browser) officeMultipart(path string, fields map[string]string, files map[string][]byte) response {
-	var buf bytes.Buffer
-	mw := multipart.NewWriter(&buf)
-	for k, v := range fields {
-		mw.WriteField(k, v)
-	}
+	var ff []formFile
 	for name, content := range files {
-		fw, _ := mw.CreateFormFile(name, name+".pdf")
-		fw.Write(content)
+		ff = append(ff, formFile{name, name + ".pdf", content})
 	}
-	mw.Close()
-	req, _ := http.NewRequest("POST", b.e.url+path, &buf)
-	req.Header.Set("Content-Type", mw.FormDataContentType())
-	return b.e.send(b.c, req)
+	return b.e.send(b.c, multipartPost(b.e.url+path, fields, ff...))
 }
 
 func (e *env) officeAccountID(username string) int64 {

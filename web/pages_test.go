@@ -1,8 +1,6 @@
 package web_test
 
 import (
-	"bytes"
-	"mime/multipart"
 	"net/http"
 	"net/url"
 	"strings"
@@ -121,15 +119,9 @@ func TestCatalogAdminPages(t *testing.T) {
 		}
 
 		// Import through the page: a broken CSV changes nothing.
-		var body bytes.Buffer
-		mw := multipart.NewWriter(&body)
-		mw.WriteField("csrf_token", token)
-		fw, _ := mw.CreateFormFile("file", "bad.csv")
-		fw.Write([]byte("code,name,field,statutory_days,fee_vnd,online_level,source\n9.1,Thủ tục X,Điện,abc,,,\n"))
-		mw.Close()
-		req, _ := http.NewRequest("POST", e.url+"/admin/catalog/import", &body)
-		req.Header.Set("Content-Type", mw.FormDataContentType())
-		r = e.send(b.c, req)
+		badCSV := []byte("code,name,field,statutory_days,fee_vnd,online_level,source\n9.1,Thủ tục X,Điện,abc,,,\n")
+		r = e.send(b.c, multipartPost(e.url+"/admin/catalog/import", map[string]string{"csrf_token": token},
+			formFile{"file", "bad.csv", badCSV}))
 		if r.status != http.StatusUnprocessableEntity || !strings.Contains(string(r.body), "statutory_days") {
 			t.Fatalf("bad import page: %d", r.status)
 		}

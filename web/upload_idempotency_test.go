@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"mime/multipart"
 	"net/http"
 	"strconv"
 	"strings"
@@ -14,14 +13,8 @@ import (
 // uploadKeyed sends a file to the API's upload with an Idempotency-Key header.
 func (e *env) uploadKeyed(token string, id int64, key string, content []byte) response {
 	e.t.Helper()
-	var buf bytes.Buffer
-	mw := multipart.NewWriter(&buf)
-	mw.WriteField("slot", "0")
-	fw, _ := mw.CreateFormFile("file", "don.pdf")
-	fw.Write(content)
-	mw.Close()
-	req, _ := http.NewRequest("POST", fmt.Sprintf("%s/api/v1/dossiers/%d/documents", e.url, id), &buf)
-	req.Header.Set("Content-Type", mw.FormDataContentType())
+	req := multipartPost(fmt.Sprintf("%s/api/v1/dossiers/%d/documents", e.url, id), map[string]string{"slot": "0"},
+		formFile{"file", "don.pdf", content})
 	req.Header.Set("Authorization", "Bearer "+token)
 	req.Header.Set("Idempotency-Key", key)
 	return e.send(http.DefaultClient, req)
