@@ -74,7 +74,7 @@ func (db *DB) replicaPool() *sql.DB {
 	if db.replica == nil {
 		return nil
 	}
-	return db.replica.pool
+	return db.replica.pool.Load()
 }
 
 // Pools names the connection pools, for their figures in /metrics: the primary and the

@@ -32,8 +32,16 @@ type ReplicaStatus struct {
 
 // replica is the pool on a standby and what its monitor found last.
 type replica struct {
-	pool   *sql.DB
-	maxLag time.Duration
+	// pool is replaced once, before the replica first serves, should the standby turn out
+	// to be reached through a pooler in transaction mode (see probe).
+	pool atomic.Pointer[sql.DB]
+	// url is the standby's, with the schema; modeSet tells that it says how statements
+	// are sent. probed is set once the look for a pooler is done, pooled by what it found.
+	url     *url.URL
+	modeSet bool
+	probed  bool
+	pooled  atomic.Bool
+	maxLag  time.Duration
 	every  time.Duration
 	// timeout bounds one check: at least the interval, at least a second (a busy server
 	// may take that long to answer two small queries), at most the allowed lag.
@@ -72,19 +80,15 @@ func (db *DB) UseReplica(dsn string, maxLag, every time.Duration, changed func(R
 		q.Set("search_path", db.schema)
 		u.RawQuery = q.Encode()
 	}
-	if u.Query().Get(execModeParam) == "" && db.execMode != "" {
-		// The standby, which may not answer yet, is taken to be reached like the primary
-		// (through a pooler, say) unless its URL says how to send statements.
-		u = withExecMode(u, db.execMode)
-	}
 	pool, err := sql.Open("pgx", withApplicationName(u))
 	if err != nil {
 		return fmt.Errorf("sqlstore: replica: %w", redact(err))
 	}
 	sizePool(pool, db.conns())
-	r := &replica{pool: pool, maxLag: maxLag, every: every, timeout: min(max(every, time.Second), maxLag),
-		changed: changed, stop: make(chan struct{}),
+	r := &replica{url: u, modeSet: u.Query().Get(execModeParam) != "", maxLag: maxLag, every: every,
+		timeout: min(max(every, time.Second), maxLag), changed: changed, stop: make(chan struct{}),
 		done: make(chan struct{})}
+	r.pool.Store(pool)
 	r.status.Store(unknownLag(errors.New("not checked yet")))
 	db.replica = r
 	go r.monitor(db.read)
@@ -102,7 +106,7 @@ func (db *DB) Replica() ReplicaStatus {
 // reader is the pool ctx's reads go to.
 func (db *DB) reader(ctx context.Context) *sql.DB {
 	if r := db.replica; r != nil && ctx.Value(mayLagKey{}) != nil && r.status.Load().Serving {
-		return r.pool
+		return r.pool.Load()
 	}
 	return db.read
 }
@@ -140,8 +144,14 @@ func (r *replica) check(primary *sql.DB, samples []walSample) []walSample {
 	for len(samples) > 1 && now.Sub(samples[1].at) > r.maxLag {
 		samples = samples[1:]
 	}
+	if !r.probed {
+		if err := r.probe(ctx); err != nil {
+			r.status.Store(unknownLag(fmt.Errorf("replica: looking for a pooler: %w", redact(err))))
+			return samples
+		}
+	}
 	var replayed sql.NullInt64
-	err := r.pool.QueryRowContext(ctx, `SELECT (pg_last_wal_replay_lsn() - '0/0')::bigint`).Scan(&replayed)
+	err := r.pool.Load().QueryRowContext(ctx, `SELECT (pg_last_wal_replay_lsn() - '0/0')::bigint`).Scan(&replayed)
 	switch {
 	case err != nil:
 		err = fmt.Errorf("replica: %w", redact(err))
@@ -171,6 +181,36 @@ func (r *replica) check(primary *sql.DB, samples []walSample) []walSample {
 	return samples
 }
 
+// probe looks, when the standby first answers, whether it is reached through a pooler in
+// transaction mode, as Open does for the primary: the standby often has a pooler of its
+// own, or none when the primary has one. If it is and its URL does not say how to send
+// statements, the pool is opened again sending them unprepared. Nothing has read the
+// replica before: it serves only from a check after this one.
+func (r *replica) probe(ctx context.Context) error {
+	old := r.pool.Load()
+	pooled, err := transactionPooled(ctx, old)
+	if err != nil {
+		return err
+	}
+	if pooled && !r.modeSet {
+		pool, err := sql.Open("pgx", withApplicationName(withExecMode(r.url, "exec")))
+		if err != nil {
+			return err
+		}
+		sizePool(pool, old.Stats().MaxOpenConnections)
+		r.pool.Store(pool)
+		old.Close()
+	}
+	r.pooled.Store(pooled)
+	r.probed = true
+	return nil
+}
+
+// ReplicaPooled reports whether the replica was found behind a pooler in transaction mode
+// (false until it first answers); its statements then go unprepared unless its URL says
+// otherwise.
+func (db *DB) ReplicaPooled() bool { return db.replica != nil && db.replica.pooled.Load() }
+
 // unknownLag is the state of a replica whose lag is not known, for the reason err.
 func unknownLag(err error) *ReplicaStatus {
 	return &ReplicaStatus{Configured: true, Lag: -1, Err: err}
@@ -187,7 +227,7 @@ func (r *replica) tell(was bool) {
 func (r *replica) close() error {
 	close(r.stop)
 	<-r.done
-	return r.pool.Close()
+	return r.pool.Load().Close()
 }
 
 // ReplicaHorizon is how long after a commit a serving replica may still miss it. A replica

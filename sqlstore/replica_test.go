@@ -129,47 +129,73 @@ func TestReplicaNeedsPostgres(t *testing.T) {
 	}
 }
 
-// Through poolers in transaction mode in front of both servers, the standby's connections
-// send their statements unprepared like the primary's, and reads that may lag are served
-// by it, many at once over its pooler's two server connections.
+// A standby is looked at on its own for a pooler in transaction mode, as the primary is:
+// behind one (whether or not the primary is) its connections send their statements
+// unprepared, and reads that may lag are served by it, many at once over its pooler's two
+// server connections; reached directly, it is not taken for pooled.
 func TestReplicaThroughATransactionPooler(t *testing.T) {
 	if sqlstoretest.ReplicaURL() == "" {
 		t.Skip("MOTCUA_TEST_POSTGRES_REPLICA is not set")
 	}
-	dsn := sqlstoretest.PostgresDSN(t)
-	primary, err := url.Parse(dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	standby, err := url.Parse(sqlstoretest.ReplicaURL())
-	if err != nil {
-		t.Fatal(err)
-	}
-	q := standby.Query()
-	q.Set("search_path", primary.Query().Get("search_path"))
-	standby.RawQuery = q.Encode()
-	sqlstoretest.Open(t, dsn) // migrates the schema directly, as the README says to
-	db := sqlstoretest.Open(t, sqlstoretest.PgBouncer(t, dsn, "transaction", 2))
-	if !db.TransactionPooled() {
-		t.Fatal("the primary's pooler was not noticed")
-	}
-	if err := db.UseReplica(sqlstoretest.PgBouncer(t, standby.String(), "transaction", 2), 3*time.Second,
-		50*time.Millisecond, nil); err != nil {
-		t.Fatal(err)
-	}
-	sqlstoretest.WaitReplica(t, db, true)
-	id := create(t, db, newDraft(t, catalog.ChannelCounter, 0, ""), 1)
-	lagging := sqlstore.MayLag(context.Background())
-	for deadline := time.Now().Add(10 * time.Second); !found(t, lagging, db, id); time.Sleep(20 * time.Millisecond) {
-		if time.Now().After(deadline) {
-			t.Fatal("the standby never showed the new dossier")
-		}
-	}
-	atOnce(t, func(int, int) error {
-		_, err := db.Dossier(lagging, id)
-		return err
-	})
-	if st := db.Replica(); !st.Serving {
-		t.Errorf("after the reads the replica does not serve: %+v", st)
+	for _, c := range []struct {
+		name                         string
+		primaryPooled, replicaPooled bool
+	}{
+		{"both pooled", true, true},
+		{"only the standby pooled", false, true},
+		{"only the primary pooled", true, false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			dsn := sqlstoretest.PostgresDSN(t)
+			primary, err := url.Parse(dsn)
+			if err != nil {
+				t.Fatal(err)
+			}
+			standby, err := url.Parse(sqlstoretest.ReplicaURL())
+			if err != nil {
+				t.Fatal(err)
+			}
+			q := standby.Query()
+			q.Set("search_path", primary.Query().Get("search_path"))
+			standby.RawQuery = q.Encode()
+			db := sqlstoretest.Open(t, dsn) // migrates the schema directly, as the README says to
+			if c.primaryPooled {
+				db = sqlstoretest.Open(t, sqlstoretest.PgBouncer(t, dsn, "transaction", 2))
+			}
+			if db.TransactionPooled() != c.primaryPooled {
+				t.Fatalf("the primary taken for pooled: %v", db.TransactionPooled())
+			}
+			replicaURL := standby.String()
+			if c.replicaPooled {
+				// A direct primary's URL names the test's schema, which the store passes
+				// on to the standby; its pooler sets the schema itself (connect_query)
+				// and ignores the client's.
+				replicaURL = sqlstoretest.PgBouncer(t, replicaURL, "transaction", 2,
+					"ignore_startup_parameters = search_path")
+			}
+			if err := db.UseReplica(replicaURL, 3*time.Second, 50*time.Millisecond, nil); err != nil {
+				t.Fatal(err)
+			}
+			sqlstoretest.WaitReplica(t, db, true)
+			if db.ReplicaPooled() != c.replicaPooled {
+				t.Fatalf("the standby taken for pooled: %v", db.ReplicaPooled())
+			}
+			id := create(t, db, newDraft(t, catalog.ChannelCounter, 0, ""), 1)
+			lagging := sqlstore.MayLag(context.Background())
+			for deadline := time.Now().Add(10 * time.Second); !found(t, lagging, db, id); time.Sleep(20 * time.Millisecond) {
+				if time.Now().After(deadline) {
+					t.Fatal("the standby never showed the new dossier")
+				}
+			}
+			for range 3 {
+				atOnce(t, func(int, int) error {
+					_, err := db.Dossier(lagging, id)
+					return err
+				})
+			}
+			if st := db.Replica(); !st.Serving {
+				t.Errorf("after the reads the replica does not serve: %+v", st)
+			}
+		})
 	}
 }

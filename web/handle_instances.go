@@ -34,6 +34,8 @@ type instancesView struct {
 	Engine    string         `json:"engine"`
 	Pooler    bool           `json:"transaction_pooler"`
 	Replica   string         `json:"replica"` // "none", "serving" or "not serving"
+	// ReplicaPooled: the replica is reached through a pooler in transaction mode.
+	ReplicaPooled bool `json:"replica_transaction_pooler"`
 	// Applied is the newest migration the database has; Newer, those this instance's
 	// build does not know (a newer build applied them).
 	Applied string   `json:"applied_migration"`
@@ -51,7 +53,7 @@ func (s *Server) instancesView(r *http.Request) (instancesView, error) {
 		return instancesView{}, err
 	}
 	v := instancesView{Instances: []instanceView{}, Engine: string(s.db.Engine), Pooler: s.db.TransactionPooled(),
-		Replica: "none", Newer: []string{}}
+		Replica: "none", ReplicaPooled: s.db.ReplicaPooled(), Newer: []string{}}
 	switch rs := s.db.Replica(); {
 	case rs.Configured && rs.Serving:
 		v.Replica = "serving"

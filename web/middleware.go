@@ -49,9 +49,7 @@ func newMetrics(reg *prometheus.Registry, db *sqlstore.DB) *metrics {
 		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	reg.MustRegister(newOutboxCollector(db), buildInfo(db.Engine), dbInfo(db))
 	// go_sql_* by pool (db_name): connections open, in use, idle, and the waits for one.
-	for name, pool := range db.Pools() {
-		reg.MustRegister(collectors.NewDBStatsCollector(pool, name))
-	}
+	reg.MustRegister(poolStats{db})
 	if db.Engine == sqlstore.SQLite {
 		reg.MustRegister(
 			prometheus.NewCounterFunc(prometheus.CounterOpts{

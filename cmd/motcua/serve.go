@@ -148,7 +148,8 @@ func runServe(args []string, stdout io.Writer) error {
 	if *replica != "" {
 		changed := func(st sqlstore.ReplicaStatus) {
 			if st.Serving {
-				log.Info("the replica serves the figures, public tracking and lists again", "lag", st.Lag.String())
+				log.Info("the replica serves the figures, public tracking and lists again", "lag", st.Lag.String(),
+					"transaction_pooler", db.ReplicaPooled())
 			} else {
 				log.Warn("the replica does not serve: the primary serves every read", "err", st.Err)
 			}
