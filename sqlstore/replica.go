@@ -42,7 +42,7 @@ type replica struct {
 	probed  bool
 	pooled  atomic.Bool
 	maxLag  time.Duration
-	every  time.Duration
+	every   time.Duration
 	// timeout bounds one check: at least the interval, at least a second (a busy server
 	// may take that long to answer two small queries), at most the allowed lag.
 	timeout time.Duration

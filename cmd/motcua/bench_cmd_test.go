@@ -3,8 +3,12 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"os"
 	"strings"
 	"testing"
+
+	"github.com/motcua/motcua/internal/pgbouncer"
+	"github.com/motcua/motcua/sqlstore/sqlstoretest"
 )
 
 // TestBenchCommandsRunSmall runs each benchmark at a tiny size: the figures mean nothing
@@ -55,5 +59,54 @@ func TestLibpqURL(t *testing.T) {
 		if got := libpqURL(in); got != want {
 			t.Errorf("libpqURL(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// TestBenchIntakeOnPostgres runs the PostgreSQL intake benchmark at a tiny size, directly
+// and through a PgBouncer it starts, which the store must find: pgbench's baseline, the
+// pooler and the report all work.
+func TestBenchIntakeOnPostgres(t *testing.T) {
+	base := sqlstoretest.PostgresURL()
+	if base == "" {
+		t.Skip("MOTCUA_TEST_POSTGRES is not set")
+	}
+	for _, c := range []struct {
+		name  string
+		extra []string
+		note  string
+	}{
+		{"directly", nil, ""},
+		{"through PgBouncer", []string{"--pgbouncer", "2"}, `the store found it: true, statements sent in mode "exec"`},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			if c.extra != nil && pgbouncer.Binary() == "" {
+				if os.Getenv("MOTCUA_TEST_PGBOUNCER") != "" {
+					t.Fatal("MOTCUA_TEST_PGBOUNCER is set but the benchmark finds no pgbouncer")
+				}
+				t.Skip("PgBouncer is not installed")
+			}
+			args := append([]string{"intake", "--db", base, "--n", "20", "--clients", "4", "--pgbench-seconds", "1", "--json"}, c.extra...)
+			var out bytes.Buffer
+			if err := runBench(args, &out); err != nil {
+				t.Fatal(err)
+			}
+			var rep benchReport
+			if err := json.Unmarshal(out.Bytes(), &rep); err != nil {
+				t.Fatalf("%v\n%s", err, out.String())
+			}
+			var dossiers *benchRow
+			for i, r := range rep.Rows {
+				if r.Metric == "dossiers" {
+					dossiers = &rep.Rows[i]
+				}
+			}
+			if rep.Engine != "postgres" || dossiers == nil || dossiers.Value <= 0 || dossiers.BaseVal <= 0 {
+				t.Fatalf("report: %s", out.String())
+			}
+			if notes := strings.Join(rep.Notes, "\n"); !strings.Contains(notes, c.note) ||
+				(c.note == "" && strings.Contains(notes, "PgBouncer")) {
+				t.Fatalf("notes do not say %q:\n%s", c.note, notes)
+			}
+		})
 	}
 }

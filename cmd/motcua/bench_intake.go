@@ -22,11 +22,12 @@ func benchIntake(args []string, stdout io.Writer) error {
 		16, "write a CPU profile of the measured part to this file")
 	n := fs.Int("n", 2000, "dossiers to file, submit and receive")
 	pgbenchSecs := fs.Int("pgbench-seconds", 5, "PostgreSQL baseline: pgbench -T of the run before and of the run after")
+	pooled := fs.Int("pgbouncer", 0, "PostgreSQL: file through a PgBouncer in transaction mode with this many server connections, started for the run (0: directly)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	if *n < 1 || *n > 1_000_000 || bf.clients < 1 || bf.clients > 1024 {
-		return fmt.Errorf("--n 1..1000000, --clients 1..1024")
+	if *n < 1 || *n > 1_000_000 || bf.clients < 1 || bf.clients > 1024 || *pooled < 0 || *pooled > 1000 {
+		return fmt.Errorf("--n 1..1000000, --clients 1..1024, --pgbouncer 0..1000")
 	}
 	ctx := context.Background()
 	bdb, err := openBenchDB(bf.target)
@@ -51,9 +52,23 @@ func benchIntake(args []string, stdout io.Writer) error {
 			return err
 		}
 	}
-	srv, err := startBenchServer(ctx, bdb.DSN, true)
+	serverDSN := bdb.DSN
+	if *pooled > 0 {
+		bouncer, err := startBenchPooler(ctx, bdb, *pooled)
+		if err != nil {
+			return err
+		}
+		defer bouncer.Close()
+		serverDSN = bouncer.URL
+	}
+	srv, err := startBenchServer(ctx, serverDSN, true)
 	if err != nil {
 		return err
+	}
+	if *pooled > 0 {
+		rep.note("through PgBouncer in transaction mode with %d server connections, started for the run on this machine "+
+			"(its CPU counted with the machine's); the store found it: %v, statements sent in mode %q",
+			*pooled, srv.DB.TransactionPooled(), srv.DB.ExecMode())
 	}
 	c := loadgen.NewClient(srv.URL, bf.clients)
 	in, err := loadgen.SignIn(ctx, c, "congdan", "tiepnhan", demo.Password)
