@@ -88,8 +88,9 @@ type copiedTable struct {
 
 // copyOrder lists the source's tables, each after the tables it refers to.
 func copyOrder(ctx context.Context, src *sql.Tx) ([]copiedTable, error) {
+	// The instances are the processes serving the source; none serves the copy yet.
 	names, err := texts(ctx, src, `SELECT name FROM sqlite_master WHERE type = 'table'
-		AND name NOT LIKE 'sqlite_%' AND name <> 'schema_migrations' ORDER BY name`)
+		AND name NOT LIKE 'sqlite_%' AND name NOT IN ('schema_migrations', 'instances') ORDER BY name`)
 	if err != nil {
 		return nil, err
 	}

@@ -26,9 +26,10 @@ import (
 
 // TestCopyDBToPostgres moves a month of demo history (dossiers in every state, their
 // events, documents, reports, messages, sessions) from an SQLite file to PostgreSQL: every
-// table arrives whole, the history chains verify, and the copy serves: new dossiers get
-// new ids and the next code numbers. A target that holds rows is refused and left as it was;
-// a copy that fails part way leaves no row behind.
+// table but the list of instances serving the file arrives whole, the history chains
+// verify, and the copy serves: new dossiers get new ids and the next code numbers. A target
+// that holds rows is refused and left as it was; a copy that fails part way leaves no row
+// behind.
 func TestCopyDBToPostgres(t *testing.T) {
 	dsn := sqlstoretest.PostgresDSN(t)
 	ctx := context.Background()
@@ -44,6 +45,11 @@ func TestCopyDBToPostgres(t *testing.T) {
 	now := time.Now()
 	if _, err := demo.History(ctx, src, &service.Dossiers{DB: src, Log: quiet}, demo.HistoryOptions{Seed: 3,
 		From: now.AddDate(0, -1, 0), To: now, PerWorkingDay: 3, Log: quiet}); err != nil {
+		t.Fatal(err)
+	}
+	// The instance serving the file: not copied, as it does not serve the copy.
+	if err := src.Heartbeat(ctx, sqlstore.Instance{ID: "lite", Host: "h", PID: 1, Addr: "127.0.0.1:8080",
+		Revision: "r", Migration: "m", Started: now}, now); err != nil {
 		t.Fatal(err)
 	}
 	src.Close()
@@ -98,6 +104,9 @@ func TestCopyDBToPostgres(t *testing.T) {
 		t.Fatalf("copy said:\n%s", out.String())
 	}
 	srcSQL, dstSQL := openSQL(t, "sqlite", lite), openSQL(t, "pgx", dsn)
+	if got := rowsOf(t, dstSQL, `SELECT CAST(COUNT(*) AS TEXT) FROM instances`); got[0] != "0" {
+		t.Fatalf("%s instances copied, want none", got[0])
+	}
 	for _, q := range []string{
 		`SELECT CAST(id AS TEXT) || ' ' || COALESCE(code, '') || ' ' || body FROM dossiers ORDER BY id`,
 		`SELECT CAST(dossier_id AS TEXT) || ' ' || CAST(seq AS TEXT) || ' ' || hash FROM dossier_events ORDER BY dossier_id, seq`,
