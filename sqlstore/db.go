@@ -214,7 +214,7 @@ func openPostgres(dsn string) (*DB, error) {
 	db := &DB{Engine: Postgres, write: pool, read: pool, schema: schema, execMode: u.Query().Get(execModeParam)}
 	if db.pooled, err = transactionPooled(context.Background(), pool); err != nil {
 		pool.Close()
-		return nil, fmt.Errorf("sqlstore: connect PostgreSQL: %w", redact(err))
+		return nil, connectError(err)
 	}
 	if db.pooled && db.execMode == "" {
 		pool.Close()
@@ -237,9 +237,23 @@ func openPool(u *url.URL) (*sql.DB, error) {
 	sizePool(pool, defaultConns())
 	if err := pool.Ping(); err != nil {
 		pool.Close()
-		return nil, fmt.Errorf("sqlstore: connect PostgreSQL: %w", redact(err))
+		return nil, connectError(err)
 	}
 	return pool, nil
+}
+
+// ErrNotAnswering marks a failure to connect because the PostgreSQL server does not answer
+// right now (not reachable, starting up, shutting down): trying again later may succeed,
+// where a refused password or a missing database will not.
+var ErrNotAnswering = errors.New("the database server does not answer")
+
+// connectError is err, a failure to connect, without the URL's password, marked with
+// ErrNotAnswering when the server may answer later.
+func connectError(err error) error {
+	if Unavailable(err) {
+		return fmt.Errorf("sqlstore: connect PostgreSQL: %w: %w", ErrNotAnswering, redact(err))
+	}
+	return fmt.Errorf("sqlstore: connect PostgreSQL: %w", redact(err))
 }
 
 // TransactionPooled reports whether the connections pass a pooler in transaction mode

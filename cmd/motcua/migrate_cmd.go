@@ -20,13 +20,15 @@ func runMigrate(args []string, stdout io.Writer) error {
 	fs := flag.NewFlagSet("migrate", flag.ContinueOnError)
 	dsn := dbFlag(fs)
 	status := fs.Bool("status", false, "list the migrations applied and those to apply, and change nothing")
+	wait := dbWaitFlag(fs)
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	if *status {
 		return migrationStatus(*dsn, stdout)
 	}
-	db, err := sqlstore.Connect(*dsn)
+	db, err := openWaiting(context.Background(), *wait, newLogger(os.Stderr, "info"),
+		func() (*sqlstore.DB, error) { return sqlstore.Connect(*dsn) })
 	if err != nil {
 		return err
 	}

@@ -98,6 +98,7 @@ func runServe(args []string, stdout io.Writer) error {
 		"on SIGTERM, how long /readyz answers 503 while requests are still served, before the server stops; behind a load balancer, longer than it takes to notice (MOTCUA_DRAIN)")
 	proxies := fs.String("trusted-proxies", env("MOTCUA_TRUSTED_PROXIES", web.DefaultTrustedProxies),
 		"reverse proxies and load balancers (addresses, CIDR ranges) whose X-Forwarded-For names the client; empty = none (MOTCUA_TRUSTED_PROXIES)")
+	dbWait := dbWaitFlag(fs)
 	heartbeat := fs.Duration("heartbeat", envDuration("MOTCUA_HEARTBEAT", 10*time.Second),
 		"how often this instance tells the database it is alive; one silent for three times as long no longer counts among the instances sharing the lookup limit (MOTCUA_HEARTBEAT)")
 	logLevel := fs.String("log-level", env("MOTCUA_LOG_LEVEL", "info"), "debug, info, warn or error (MOTCUA_LOG_LEVEL)")
@@ -128,7 +129,7 @@ func runServe(args []string, stdout io.Writer) error {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 
-	db, err := sqlstore.Open(ctx, *dsn)
+	db, err := openWaiting(ctx, *dbWait, log, func() (*sqlstore.DB, error) { return sqlstore.Open(ctx, *dsn) })
 	if err != nil {
 		return err
 	}
