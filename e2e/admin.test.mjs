@@ -1,0 +1,47 @@
+// The system administrator follows the instances serving the database, as during a rolling
+// upgrade: from the administration page to the list, in Vietnamese and in English.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useServer } from './server.mjs';
+
+const e2e = useServer(['--heartbeat', '200ms']);
+
+test('the administrator sees the instance serving, with its build, in both languages', async () => {
+  const page = await e2e.browser.newPage();
+  await page.goto(e2e.server.url + '/login?next=/admin/accounts');
+  await page.fill('input[name=username]', 'admin');
+  await page.fill('input[name=password]', 'demo');
+  await page.press('input[name=password]', 'Enter');
+  await page.waitForURL(/\/admin\/accounts$/);
+
+  await page.click('a[href="/admin/instances"]');
+  await page.waitForURL(/\/admin\/instances$/);
+  assert.equal(await page.locator('h1').innerText(), 'Máy chủ đang chạy');
+  const rows = page.locator('#instances tr.self');
+  assert.equal(await rows.count(), 1);
+  const row = await rows.innerText();
+  assert.match(row, /máy chủ đang trả lời trang này/);
+  assert.match(row, /Đang chạy/);
+  assert.match(row, /\d{4}_[a-z_]+/, 'the newest migration the build knows');
+  assert.match(row, new RegExp(new URL(e2e.server.url).host.replaceAll('.', '\\.')), 'its listen address');
+  assert.match(await page.locator('main').innerText(), /1 máy chủ đang phục vụ trên cơ sở dữ liệu này \(sqlite\)/);
+
+  await page.click('text=English');
+  await page.waitForURL(/\/admin\/instances$/);
+  assert.equal(await page.locator('h1').innerText(), 'Instances');
+  assert.match(await page.locator('#instances tr.self').innerText(), /the one answering this page[\s\S]*Running/);
+  await page.click('text=Tiếng Việt');
+  await page.close();
+});
+
+test('an officer is not shown the instances', async () => {
+  const page = await e2e.browser.newPage();
+  await page.goto(e2e.server.url + '/login?next=/office');
+  await page.fill('input[name=username]', 'tiepnhan');
+  await page.fill('input[name=password]', 'demo');
+  await page.press('input[name=password]', 'Enter');
+  await page.waitForURL(/\/office$/);
+  const r = await page.goto(e2e.server.url + '/admin/instances');
+  assert.equal(r.status(), 403);
+  await page.close();
+});
