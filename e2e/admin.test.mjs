@@ -8,11 +8,7 @@ const e2e = useServer(['--heartbeat', '200ms']);
 
 test('the administrator sees the instance serving, with its build, in both languages', async () => {
   const page = await e2e.browser.newPage();
-  await page.goto(e2e.server.url + '/login?next=/admin/accounts');
-  await page.fill('input[name=username]', 'admin');
-  await page.fill('input[name=password]', 'demo');
-  await page.press('input[name=password]', 'Enter');
-  await page.waitForURL(/\/admin\/accounts$/);
+  await e2e.signIn(page, 'admin', '/admin/accounts');
 
   await page.click('a[href="/admin/instances"]');
   await page.waitForURL(/\/admin\/instances$/);
@@ -36,11 +32,7 @@ test('the administrator sees the instance serving, with its build, in both langu
 
 test('an officer is not shown the instances', async () => {
   const page = await e2e.browser.newPage();
-  await page.goto(e2e.server.url + '/login?next=/office');
-  await page.fill('input[name=username]', 'tiepnhan');
-  await page.fill('input[name=password]', 'demo');
-  await page.press('input[name=password]', 'Enter');
-  await page.waitForURL(/\/office$/);
+  await e2e.signIn(page, 'tiepnhan', '/office');
   const r = await page.goto(e2e.server.url + '/admin/instances');
   assert.equal(r.status(), 403);
   await page.close();

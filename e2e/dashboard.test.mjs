@@ -23,11 +23,7 @@ test('the leader reads the dashboard and drills into the received dossiers', asy
   const page = await e2e.browser.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(e2e.server.url + '/login?next=/dashboard');
-  await page.fill('input[name=username]', 'lanhdao');
-  await page.fill('input[name=password]', 'demo');
-  await page.press('input[name=password]', 'Enter');
-  await page.waitForURL(/\/dashboard$/);
+  await e2e.signIn(page, 'lanhdao', '/dashboard');
   assert.match(await page.locator('h1').innerText(), /Báo cáo tình hình giải quyết TTHC/);
 
   await page.waitForSelector('#chart-trend[data-drawn=true]');

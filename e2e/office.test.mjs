@@ -16,11 +16,7 @@ test('the desk receives an online dossier and forwards it', async () => {
   assert.equal(filed.status.key, 'receiving');
 
   const page = await e2e.browser.newPage();
-  await page.goto(e2e.server.url + '/login?next=/office');
-  await page.fill('input[name=username]', 'tiepnhan');
-  await page.fill('input[name=password]', 'demo');
-  await page.press('input[name=password]', 'Enter');
-  await page.waitForURL(/\/office$/);
+  await e2e.signIn(page, 'tiepnhan', '/office');
 
   await page.click('a[data-queue=to_receive]');
   await page.waitForURL(/queue=to_receive/);

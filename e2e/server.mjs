@@ -82,6 +82,15 @@ export function useServer(extraArgs = []) {
       assert.ok(r.ok, `${method} ${path}: ${r.status} ${JSON.stringify(json)}`);
       return json;
     },
+    // signIn signs username in through the login form on page, as a person does, and
+    // waits for the page the form then opens (next).
+    signIn: async (page, username, next) => {
+      await page.goto(`${e2e.server.url}/login?next=${next}`);
+      await page.fill('input[name=username]', username);
+      await page.fill('input[name=password]', 'demo');
+      await page.press('input[name=password]', 'Enter');
+      await page.waitForURL(new RegExp(`${next.replaceAll('/', '\\/')}$`));
+    },
   };
   before(async () => { e2e.server = await startServer(extraArgs); e2e.browser = await launchBrowser(); });
   after(async () => { await e2e.browser?.close(); await e2e.server?.stop(); });
