@@ -63,13 +63,15 @@ func (f *fleet) liveSince(now time.Time) time.Time { return now.Add(-liveBeats *
 // heartbeat tells the database this instance is alive and counts the instances that are;
 // when their number changes, each client's share of the lookup limit follows. A failed
 // heartbeat keeps the count as it was.
-func (s *Server) heartbeat(ctx context.Context) {
+func (s *Server) heartbeat(background context.Context) {
 	f := s.fleet
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if f.retired {
 		return
 	}
+	ctx, cancel := context.WithTimeout(background, f.every)
+	defer cancel()
 	now := time.Now() // the wall clock every instance shares, not the simulated cfg.Now
 	err := s.db.Heartbeat(ctx, f.self, now)
 	var live []sqlstore.Instance
@@ -77,7 +79,7 @@ func (s *Server) heartbeat(ctx context.Context) {
 		live, err = s.db.Instances(ctx, f.liveSince(now))
 	}
 	if err != nil {
-		if !f.failing && ctx.Err() == nil {
+		if !f.failing && background.Err() == nil { // not when the instance is stopping
 			s.log.Warn("heartbeat not recorded: the count of instances stays as it was", "err", err)
 		}
 		f.failing = true

@@ -32,12 +32,14 @@ func newClientLimiter(perMinute int) *clientLimiter {
 func (l *clientLimiter) rate() float64 {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	return l.perMinute64()
+	return l.shareLocked()
 }
 
-func (l *clientLimiter) perMinute64() float64 { return float64(l.perMinute) / float64(l.instances) }
+// shareLocked is rate, with l.mu held.
+func (l *clientLimiter) shareLocked() float64 { return float64(l.perMinute) / float64(l.instances) }
 
-// burst is how many lookups a client may make at once here: a quarter of the share.
+// burst is how many lookups a client may make at once here: a quarter of the share (l.mu
+// held).
 func (l *clientLimiter) burst() int { return max(1, l.perMinute/(4*l.instances)) }
 
 // share divides the limit among n instances; each client's bucket keeps what it has used.
@@ -47,7 +49,7 @@ func (l *clientLimiter) share(n int) {
 	l.instances = max(1, n)
 	now := time.Now()
 	for _, e := range l.clients {
-		e.lim.SetLimitAt(now, rate.Limit(l.perMinute64()/60))
+		e.lim.SetLimitAt(now, rate.Limit(l.shareLocked()/60))
 		e.lim.SetBurstAt(now, l.burst())
 	}
 }
@@ -74,7 +76,7 @@ func (l *clientLimiter) allowAt(client string, now time.Time) bool {
 	}
 	e := l.clients[client]
 	if e == nil {
-		e = &limitEntry{lim: rate.NewLimiter(rate.Limit(l.perMinute64()/60), l.burst())}
+		e = &limitEntry{lim: rate.NewLimiter(rate.Limit(l.shareLocked()/60), l.burst())}
 		l.clients[client] = e
 	}
 	e.seen = now
