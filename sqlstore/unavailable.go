@@ -16,7 +16,8 @@ import (
 // or cannot answer in time right now, rather than that the request or the system is wrong:
 // the server is down, restarting or failing over, a connection broke, the URL reaches a
 // standby (read-only), a statement ran past statement_timeout or waited past lock_timeout,
-// or the request's own deadline passed. A network error of the object store counts too.
+// the server ended the transaction to break a deadlock or because another changed its rows
+// first (serialization failure), or the request's own deadline passed. A network error of the object store counts too.
 // Such a request may succeed if sent again in a moment. A request its client gave up on
 // (context.Canceled) does not count: nothing is wrong on this side.
 func Unavailable(err error) bool {
@@ -33,6 +34,8 @@ func Unavailable(err error) bool {
 		case pg.Code == "25006": // read-only transaction: a standby, or a primary being demoted
 			return true
 		case pg.Code == "57014", pg.Code == "55P03": // statement_timeout, lock_timeout
+			return true
+		case pg.Code == "40P01", pg.Code == "40001": // deadlock, serialization failure
 			return true
 		}
 		return false

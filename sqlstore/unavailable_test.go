@@ -71,6 +71,50 @@ func TestUnavailable(t *testing.T) {
 		_, err := pool.Exec(`SELEC 1`)
 		return err
 	}
+	// Two transactions lock rows 10 and 11 in opposite orders: the server ends one.
+	deadlock := func() error {
+		pool.Exec(`INSERT INTO probe VALUES (10), (11)`)
+		errs := make(chan error, 2)
+		locked := make(chan struct{}, 2)
+		for _, order := range [][2]int{{10, 11}, {11, 10}} {
+			go func() {
+				errs <- func() error {
+					tx, err := pool.BeginTx(ctx, nil)
+					if err != nil {
+						return err
+					}
+					defer tx.Rollback()
+					if _, err := tx.Exec(`SELECT n FROM probe WHERE n = $1 FOR UPDATE`, order[0]); err != nil {
+						return err
+					}
+					locked <- struct{}{}
+					for len(locked) < 2 { // both hold their first row
+						time.Sleep(time.Millisecond)
+					}
+					_, err = tx.Exec(`SELECT n FROM probe WHERE n = $1 FOR UPDATE`, order[1])
+					return err
+				}()
+			}()
+		}
+		return errors.Join(<-errs, <-errs)
+	}
+	// A repeatable-read transaction writes a row another changed since its snapshot.
+	serialization := func() error {
+		pool.Exec(`INSERT INTO probe VALUES (12)`)
+		tx, err := pool.BeginTx(ctx, &sql.TxOptions{Isolation: sql.LevelRepeatableRead})
+		if err != nil {
+			return err
+		}
+		defer tx.Rollback()
+		if _, err := tx.Exec(`SELECT n FROM probe WHERE n = 12`); err != nil {
+			return err
+		}
+		if _, err := pool.Exec(`UPDATE probe SET n = 13 WHERE n = 12`); err != nil {
+			return err
+		}
+		_, err = tx.Exec(`UPDATE probe SET n = 14 WHERE n = 12`)
+		return err
+	}
 	// With the row locked by another transaction, a write waits: past lock_timeout, past
 	// statement_timeout, past its own deadline, or until its client gives up.
 	pool.Exec(`INSERT INTO probe VALUES (3)`)
@@ -112,6 +156,8 @@ func TestUnavailable(t *testing.T) {
 		{"a server that does not answer", refused, true},
 		{"a duplicate key", duplicate, false},
 		{"a syntax error", syntax, false},
+		{"a deadlock", deadlock, true},
+		{"a serialization failure", serialization, true},
 		{"a wait past lock_timeout", waitFor("lock_timeout = 100", ctx), true},
 		{"a wait past statement_timeout", waitFor("statement_timeout = 100", ctx), true},
 		{"a wait past the request's deadline", waitFor("", deadline), true},
