@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"context"
+	"database/sql"
 	"net/http"
 	"strings"
 	"testing"
@@ -144,4 +145,34 @@ func TestInstancesShareTheLookupLimit(t *testing.T) {
 			t.Fatal("/metrics after b retired: no motcua_instances 1")
 		}
 	})
+}
+
+// TestInstancesNameNewerMigrations: on a database a newer build migrated, the list of
+// instances names the migrations this instance's build does not know, and the newest.
+func TestInstancesNameNewerMigrations(t *testing.T) {
+	dsn := sqlstoretest.SQLiteDSN(t)
+	e := newEnv(t, dsn, web.Config{})
+	raw, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
+	if _, err := raw.Exec(`INSERT INTO schema_migrations (version, name, applied_at) VALUES (9998, 'from_a_newer_build', 0)`); err != nil {
+		t.Fatal(err)
+	}
+	var v struct {
+		Applied string   `json:"applied_migration"`
+		Newer   []string `json:"newer_migrations"`
+	}
+	r := e.do("GET", "/api/v1/instances", e.token("admin"), nil)
+	r.json(t, &v)
+	if v.Applied != "9998_from_a_newer_build" || len(v.Newer) != 1 || v.Newer[0] != v.Applied {
+		t.Fatalf("instances: %s", r.body)
+	}
+	b := e.browser()
+	b.login("admin")
+	if page := string(b.get("/admin/instances").body); !strings.Contains(page, "chưa biết các bước nâng cấp") ||
+		!strings.Contains(page, "9998_from_a_newer_build") {
+		t.Fatalf("the page does not name the newer migration:\n%s", page)
+	}
 }

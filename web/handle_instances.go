@@ -60,12 +60,14 @@ func (s *Server) instancesView(r *http.Request) (instancesView, error) {
 	case rs.Configured:
 		v.Replica = "not serving"
 	}
-	if n := len(st.Applied); n > 0 {
-		v.Applied = st.Applied[n-1].String()
-	}
 	for _, m := range st.Newer {
 		v.Newer = append(v.Newer, m.String())
-		v.Applied = m.String()
+	}
+	switch newer, known := len(st.Newer), len(st.Applied); {
+	case newer > 0:
+		v.Applied = v.Newer[newer-1]
+	case known > 0:
+		v.Applied = st.Applied[known-1].String()
 	}
 	since := s.fleet.liveSince(now)
 	for _, in := range list {
