@@ -21,6 +21,7 @@ test('the administrator sees the instance serving, with its build, in both langu
   assert.match(row, /\d{4}_[a-z_]+/, 'the newest migration the build knows');
   assert.match(row, new RegExp(new URL(e2e.server.url).host.replaceAll('.', '\\.')), 'its listen address');
   assert.match(await page.locator('main').innerText(), /1 máy chủ đang phục vụ trên cơ sở dữ liệu này \(sqlite\)/);
+  assert.match(await page.locator('main').innerText(), /báo còn chạy sau mỗi 200ms/, 'the heartbeat it was given');
 
   await page.click('text=English');
   await page.waitForURL(/\/admin\/instances$/);

@@ -40,6 +40,8 @@ type instancesView struct {
 	// build does not know (a newer build applied them).
 	Applied string   `json:"applied_migration"`
 	Newer   []string `json:"newer_migrations"`
+	// Heartbeat is how often this instance says it is alive.
+	Heartbeat string `json:"-"`
 }
 
 func (s *Server) instancesView(r *http.Request) (instancesView, error) {
@@ -53,7 +55,7 @@ func (s *Server) instancesView(r *http.Request) (instancesView, error) {
 		return instancesView{}, err
 	}
 	v := instancesView{Instances: []instanceView{}, Engine: string(s.db.Engine), Pooler: s.db.TransactionPooled(),
-		Replica: "none", ReplicaPooled: s.db.ReplicaPooled(), Newer: []string{}}
+		Replica: "none", ReplicaPooled: s.db.ReplicaPooled(), Newer: []string{}, Heartbeat: s.fleet.every.String()}
 	switch rs := s.db.Replica(); {
 	case rs.Configured && rs.Serving:
 		v.Replica = "serving"
