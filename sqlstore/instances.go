@@ -13,6 +13,7 @@ type Instance struct {
 	Addr      string // the address it listens on
 	Revision  string // its build (motcua.BuildInfo.String)
 	Migration string // the newest migration its build knows
+	MaxConns  int    // the connections to the PostgreSQL server it may hold (0 on SQLite)
 	Started   time.Time
 	Seen      time.Time // its last heartbeat
 }
@@ -20,16 +21,16 @@ type Instance struct {
 // Heartbeat records that in is alive at now: its row is written the first time and its
 // last-seen time after that.
 func (db *DB) Heartbeat(ctx context.Context, in Instance, now time.Time) error {
-	_, err := db.exec(ctx, `INSERT INTO instances (id, host, pid, addr, revision, migration, started_at, seen_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+	_, err := db.exec(ctx, `INSERT INTO instances (id, host, pid, addr, revision, migration, max_conns, started_at, seen_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (id) DO UPDATE SET seen_at = excluded.seen_at`,
-		in.ID, in.Host, in.PID, in.Addr, in.Revision, in.Migration, in.Started.UnixMilli(), now.UnixMilli())
+		in.ID, in.Host, in.PID, in.Addr, in.Revision, in.Migration, in.MaxConns, in.Started.UnixMilli(), now.UnixMilli())
 	return err
 }
 
 // Instances lists the instances seen at since or later, the longest running first.
 func (db *DB) Instances(ctx context.Context, since time.Time) ([]Instance, error) {
-	rows, err := db.query(ctx, `SELECT id, host, pid, addr, revision, migration, started_at, seen_at
+	rows, err := db.query(ctx, `SELECT id, host, pid, addr, revision, migration, max_conns, started_at, seen_at
 		FROM instances WHERE seen_at >= ? ORDER BY started_at, id`, since.UnixMilli())
 	if err != nil {
 		return nil, err
@@ -39,7 +40,8 @@ func (db *DB) Instances(ctx context.Context, since time.Time) ([]Instance, error
 	for rows.Next() {
 		var in Instance
 		var started, seen int64
-		if err := rows.Scan(&in.ID, &in.Host, &in.PID, &in.Addr, &in.Revision, &in.Migration, &started, &seen); err != nil {
+		if err := rows.Scan(&in.ID, &in.Host, &in.PID, &in.Addr, &in.Revision, &in.Migration, &in.MaxConns,
+			&started, &seen); err != nil {
 			return nil, err
 		}
 		in.Started, in.Seen = time.UnixMilli(started), time.UnixMilli(seen)
@@ -62,4 +64,27 @@ func (db *DB) PurgeInstances(ctx context.Context, cutoff time.Time) (int64, erro
 		return 0, err
 	}
 	return res.RowsAffected()
+}
+
+// ServerConnections is how many connections the PostgreSQL server takes from clients that
+// are not superusers: max_connections less those it reserves (0 on SQLite). Instances
+// whose pools may together open more fail to connect under load.
+func (db *DB) ServerConnections(ctx context.Context) (int, error) {
+	if db.Engine != Postgres {
+		return 0, nil
+	}
+	var n int
+	err := db.write.QueryRowContext(ctx, `SELECT current_setting('max_connections')::int
+		- current_setting('superuser_reserved_connections')::int
+		- COALESCE(NULLIF(current_setting('reserved_connections', true), ''), '0')::int`).Scan(&n)
+	return n, err
+}
+
+// MaxConns is how many connections to the PostgreSQL primary this instance may hold (see
+// SetMaxConns); 0 on SQLite.
+func (db *DB) MaxConns() int {
+	if db.Engine != Postgres {
+		return 0
+	}
+	return db.conns()
 }

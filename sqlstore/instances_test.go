@@ -2,6 +2,7 @@ package sqlstore_test
 
 import (
 	"context"
+	"fmt"
 	"testing"
 	"time"
 
@@ -17,7 +18,7 @@ func TestInstances(t *testing.T) {
 		ctx := context.Background()
 		t0 := monday9
 		a := sqlstore.Instance{ID: "a1", Host: "app-1", PID: 101, Addr: "10.0.0.1:8080",
-			Revision: "0123456789ab", Migration: "0016_instances", Started: t0}
+			Revision: "0123456789ab", Migration: "0016_instances", MaxConns: 40, Started: t0}
 		b := sqlstore.Instance{ID: "b2", Host: "app-2", PID: 202, Addr: "10.0.0.2:8080",
 			Revision: "ba9876543210+modified", Migration: "0015_track_guard", Started: t0.Add(time.Minute)}
 		beat := func(in sqlstore.Instance, at time.Time) {
@@ -62,6 +63,33 @@ func TestInstances(t *testing.T) {
 		n, err := db.PurgeInstances(ctx, t0.Add(41*time.Second))
 		if err != nil || n != 1 || len(list(time.Time{})) != 0 {
 			t.Fatalf("purge: %d %v, left %+v", n, err, list(time.Time{}))
+		}
+	})
+}
+
+// TestServerConnections: what PostgreSQL takes from clients that are not superusers is
+// its max_connections less those it reserves; SQLite has no such limit.
+func TestServerConnections(t *testing.T) {
+	sqlstoretest.EachDB(t, func(t *testing.T, db *sqlstore.DB) {
+		ctx := context.Background()
+		got, err := db.ServerConnections(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := 0
+		if db.Engine == sqlstore.Postgres {
+			var max, reserved int
+			for name, into := range map[string]*int{"max_connections": &max, "superuser_reserved_connections": &reserved} {
+				v, err := db.QueryForTest(ctx, "SHOW "+name)
+				if err != nil || len(v) != 1 {
+					t.Fatal(v, err)
+				}
+				fmt.Sscan(v[0], into)
+			}
+			want = max - reserved
+		}
+		if got != want || (db.Engine == sqlstore.Postgres && got <= 0) {
+			t.Fatalf("server connections %d, want %d", got, want)
 		}
 	})
 }

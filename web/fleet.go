@@ -36,20 +36,24 @@ type fleet struct {
 	retired bool
 	failing bool         // the last heartbeat failed (logged once until one succeeds)
 	live    atomic.Int64 // instances alive at the last heartbeat, this one included
+	// overBudget is set while the instances alive may together open more connections
+	// than the PostgreSQL server takes (checkConnections).
+	overBudget bool
 }
 
 // newFleet names this process: a random id, the host, the process id, the listen address
 // and the build.
-func newFleet(cfg Config, engine sqlstore.Engine) *fleet {
+func newFleet(cfg Config, db *sqlstore.DB) *fleet {
 	id := make([]byte, 8)
 	rand.Read(id)
 	host, _ := os.Hostname()
 	migration := "none"
-	if m, err := sqlstore.NewestMigration(engine); err == nil {
+	if m, err := sqlstore.NewestMigration(db.Engine); err == nil {
 		migration = m.String()
 	}
 	f := &fleet{every: cfg.HeartbeatEvery, self: sqlstore.Instance{ID: hex.EncodeToString(id), Host: host,
-		PID: os.Getpid(), Addr: cfg.Addr, Revision: motcua.Build().String(), Migration: migration, Started: time.Now()}}
+		PID: os.Getpid(), Addr: cfg.Addr, Revision: motcua.Build().String(), Migration: migration,
+		MaxConns: db.MaxConns(), Started: time.Now()}}
 	if f.every <= 0 {
 		f.every = defaultHeartbeat
 	}
@@ -94,6 +98,34 @@ func (s *Server) heartbeat(background context.Context) {
 		s.limiter.share(int(n))
 		s.log.Info("instances serving on this database", "count", n, "lookups_per_client_here", s.limiter.rate())
 	}
+	s.checkConnections(ctx, live)
+}
+
+// checkConnections warns, once until it changes, when the instances alive may together
+// open more connections than the PostgreSQL server takes: under load some would then be
+// refused. Through a pooler in transaction mode the pooler's limits count instead.
+func (s *Server) checkConnections(ctx context.Context, live []sqlstore.Instance) {
+	f := s.fleet
+	if s.db.Engine != sqlstore.Postgres || s.db.TransactionPooled() {
+		return
+	}
+	takes, err := s.db.ServerConnections(ctx)
+	if err != nil {
+		return // the next heartbeat looks again
+	}
+	total := 0
+	for _, in := range live {
+		total += in.MaxConns
+	}
+	switch over := total > takes; {
+	case over && !f.overBudget:
+		s.log.Warn("the instances may open more connections than the PostgreSQL server takes: lower --db-max-conns or put a pooler in front",
+			"instances", len(live), "connections", total, "server_takes", takes)
+	case !over && f.overBudget:
+		s.log.Info("the instances' connections fit in what the PostgreSQL server takes again",
+			"instances", len(live), "connections", total, "server_takes", takes)
+	}
+	f.overBudget = total > takes
 }
 
 // Retire removes this instance from the database's list when it stops, so that the others

@@ -3,12 +3,14 @@ package web_test
 import (
 	"context"
 	"database/sql"
+	"log/slog"
 	"net/http"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/motcua/motcua/demo"
+	"github.com/motcua/motcua/internal/logsink"
 	"github.com/motcua/motcua/sqlstore"
 	"github.com/motcua/motcua/sqlstore/sqlstoretest"
 	"github.com/motcua/motcua/web"
@@ -174,5 +176,61 @@ func TestInstancesNameNewerMigrations(t *testing.T) {
 	if page := string(b.get("/admin/instances").body); !strings.Contains(page, "chưa biết các bước nâng cấp") ||
 		!strings.Contains(page, "9998_from_a_newer_build") {
 		t.Fatalf("the page does not name the newer migration:\n%s", page)
+	}
+}
+
+// TestInstancesWarnOfTooManyConnections: two instances whose pools may together open more
+// connections than the PostgreSQL server takes are warned of it once, the list says so,
+// and once one retires the other says they fit again.
+func TestInstancesWarnOfTooManyConnections(t *testing.T) {
+	ctx := context.Background()
+	db := sqlstoretest.Open(t, sqlstoretest.PostgresDSN(t))
+	if _, err := demo.Seed(ctx, db); err != nil {
+		t.Fatal(err)
+	}
+	takes, err := db.ServerConnections(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Each instance may hold a little over half of what the server takes.
+	if err := db.SetMaxConns(takes/2 + 1); err != nil {
+		t.Fatal(err)
+	}
+	var logs logsink.Buffer
+	log := slog.New(slog.NewJSONHandler(&logs, nil))
+	a, b := serveEnv(t, db, web.Config{}, log), serveEnv(t, db, web.Config{}, log)
+	for _, e := range []*env{b, a, b, a} {
+		e.srv.Heartbeat(ctx)
+	}
+	if got := strings.Count(logs.String(), "the instances may open more connections"); got != 2 {
+		t.Fatalf("%d warnings, want one from each instance:\n%s", got, logs.String())
+	}
+	var v struct {
+		Connections       int  `json:"connections"`
+		ServerConnections int  `json:"server_connections"`
+		OverBudget        bool `json:"over_budget"`
+	}
+	admin := a.token("admin")
+	a.do("GET", "/api/v1/instances", admin, nil).json(t, &v)
+	if v.Connections != 2*(takes/2+1) || v.ServerConnections != takes || !v.OverBudget {
+		t.Fatalf("instances: %+v, server takes %d", v, takes)
+	}
+	br := a.browser()
+	br.login("admin")
+	if page := string(br.get("/admin/instances").body); !strings.Contains(page, `<p id="connections" class="error">`) {
+		t.Fatalf("the page does not warn:\n%s", page)
+	}
+
+	if err := b.srv.Retire(ctx); err != nil {
+		t.Fatal(err)
+	}
+	a.srv.Heartbeat(ctx)
+	if !strings.Contains(logs.String(), "the instances' connections fit in what the PostgreSQL server takes again") {
+		t.Fatalf("no word that they fit again:\n%s", logs.String())
+	}
+	v.OverBudget = true
+	a.do("GET", "/api/v1/instances", admin, nil).json(t, &v)
+	if v.OverBudget || v.Connections != takes/2+1 {
+		t.Fatalf("after one retired: %+v", v)
 	}
 }

@@ -19,6 +19,7 @@ type instanceView struct {
 	Addr      string    `json:"addr"`
 	Revision  string    `json:"revision"`
 	Migration string    `json:"migration"`
+	MaxConns  int       `json:"max_conns"` // connections to the PostgreSQL server it may hold
 	Started   time.Time `json:"started"`
 	Seen      time.Time `json:"seen"`
 	SilentFor int       `json:"silent_seconds"` // since its last heartbeat
@@ -40,6 +41,13 @@ type instancesView struct {
 	// build does not know (a newer build applied them).
 	Applied string   `json:"applied_migration"`
 	Newer   []string `json:"newer_migrations"`
+	// Connections is how many connections to the PostgreSQL server the instances alive
+	// may hold together, ServerConnections how many it takes (max_connections less those
+	// reserved); both 0 on SQLite.
+	Connections       int `json:"connections"`
+	ServerConnections int `json:"server_connections"`
+	// OverBudget: they may open more than the server takes, with no pooler between.
+	OverBudget bool `json:"over_budget"`
 	// Heartbeat is how often this instance says it is alive.
 	Heartbeat string `json:"-"`
 }
@@ -71,6 +79,9 @@ func (s *Server) instancesView(r *http.Request) (instancesView, error) {
 	case known > 0:
 		v.Applied = st.Applied[known-1].String()
 	}
+	if v.ServerConnections, err = s.db.ServerConnections(r.Context()); err != nil {
+		return instancesView{}, err
+	}
 	since := s.fleet.liveSince(now)
 	for _, in := range list {
 		iv := instanceFrom(in)
@@ -78,15 +89,17 @@ func (s *Server) instancesView(r *http.Request) (instancesView, error) {
 		iv.SilentFor = max(0, int(now.Sub(in.Seen)/time.Second))
 		if iv.Alive {
 			v.Alive++
+			v.Connections += in.MaxConns
 		}
 		v.Instances = append(v.Instances, iv)
 	}
+	v.OverBudget = v.Engine == string(sqlstore.Postgres) && !v.Pooler && v.Connections > v.ServerConnections
 	return v, nil
 }
 
 func instanceFrom(in sqlstore.Instance) instanceView {
 	return instanceView{ID: in.ID, Host: in.Host, PID: in.PID, Addr: in.Addr, Revision: in.Revision,
-		Migration: in.Migration, Started: in.Started, Seen: in.Seen}
+		Migration: in.Migration, MaxConns: in.MaxConns, Started: in.Started, Seen: in.Seen}
 }
 
 // adminInstancesPage lists the instances serving on this database with their builds, for

@@ -108,7 +108,7 @@ func New(ctx context.Context, db *sqlstore.DB, log *slog.Logger, cfg Config) (*S
 		return nil, err
 	}
 	s.limiter = newClientLimiter(cfg.TrackRate)
-	s.fleet = newFleet(cfg, db.Engine)
+	s.fleet = newFleet(cfg, db)
 	s.metrics = newMetrics(prometheus.NewRegistry(), db)
 	s.metrics.registry.MustRegister(instancesGauge(s.fleet))
 	for _, r := range s.routes() {
