@@ -17,9 +17,10 @@ import (
 // the server is down, restarting or failing over, a connection broke, the URL reaches a
 // standby (read-only), a statement ran past statement_timeout or waited past lock_timeout,
 // the server ended the transaction to break a deadlock or because another changed its rows
-// first (serialization failure), or the request's own deadline passed. A network error of the object store counts too.
-// Such a request may succeed if sent again in a moment. A request its client gave up on
-// (context.Canceled) does not count: nothing is wrong on this side.
+// first (serialization failure), or the request's own deadline passed. A network error of
+// the object store counts too. Such a request may succeed if sent again in a moment. A
+// request its client gave up on (context.Canceled) does not count: nothing is wrong on
+// this side.
 func Unavailable(err error) bool {
 	if err == nil {
 		return false
