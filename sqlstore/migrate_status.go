@@ -37,6 +37,15 @@ func NewestMigration(engine Engine) (Migration, error) {
 	return migs[len(migs)-1], nil
 }
 
+// MigrationNames names each of ms, as Migration.String does.
+func MigrationNames(ms []Migration) []string {
+	names := make([]string, len(ms))
+	for i, m := range ms {
+		names[i] = m.String()
+	}
+	return names
+}
+
 // MigrationState compares what a database has applied with this build's migrations.
 type MigrationState struct {
 	Applied, Pending []Migration

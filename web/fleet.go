@@ -47,12 +47,8 @@ func newFleet(cfg Config, db *sqlstore.DB) *fleet {
 	id := make([]byte, 8)
 	rand.Read(id)
 	host, _ := os.Hostname()
-	migration := "none"
-	if m, err := sqlstore.NewestMigration(db.Engine); err == nil {
-		migration = m.String()
-	}
 	f := &fleet{every: cfg.HeartbeatEvery, self: sqlstore.Instance{ID: hex.EncodeToString(id), Host: host,
-		PID: os.Getpid(), Addr: cfg.Addr, Revision: motcua.Build().String(), Migration: migration,
+		PID: os.Getpid(), Addr: cfg.Addr, Revision: motcua.Build().String(), Migration: knownMigration(db.Engine),
 		MaxConns: db.MaxConns(), Started: time.Now()}}
 	if f.every <= 0 {
 		f.every = defaultHeartbeat

@@ -63,15 +63,13 @@ func (s *Server) instancesView(r *http.Request) (instancesView, error) {
 		return instancesView{}, err
 	}
 	v := instancesView{Instances: []instanceView{}, Engine: string(s.db.Engine), Pooler: s.db.TransactionPooled(),
-		Replica: "none", ReplicaPooled: s.db.ReplicaPooled(), Newer: []string{}, Heartbeat: s.fleet.every.String()}
+		Replica: "none", ReplicaPooled: s.db.ReplicaPooled(), Newer: sqlstore.MigrationNames(st.Newer),
+		Heartbeat: s.fleet.every.String()}
 	switch rs := s.db.Replica(); {
 	case rs.Configured && rs.Serving:
 		v.Replica = "serving"
 	case rs.Configured:
 		v.Replica = "not serving"
-	}
-	for _, m := range st.Newer {
-		v.Newer = append(v.Newer, m.String())
 	}
 	switch newer, known := len(st.Newer), len(st.Applied); {
 	case newer > 0:

@@ -10,18 +10,24 @@ import (
 // migration it carries, so that during a rolling upgrade the figures tell which instances
 // still run the build before.
 func buildInfo(engine sqlstore.Engine) prometheus.Collector {
-	migration := "none"
-	if m, err := sqlstore.NewestMigration(engine); err == nil {
-		migration = m.String()
-	}
 	b := motcua.Build()
 	g := prometheus.NewGauge(prometheus.GaugeOpts{
 		Name:        "motcua_build_info",
 		Help:        "1, labelled with this instance's build (revision) and the newest migration it knows.",
-		ConstLabels: prometheus.Labels{"revision": b.String(), "migration": migration, "go_version": b.GoVersion},
+		ConstLabels: prometheus.Labels{"revision": b.String(), "migration": knownMigration(engine), "go_version": b.GoVersion},
 	})
 	g.Set(1)
 	return g
+}
+
+// knownMigration names the newest migration this build knows for engine, as /metrics and
+// the list of instances show it.
+func knownMigration(engine sqlstore.Engine) string {
+	m, err := sqlstore.NewestMigration(engine)
+	if err != nil {
+		return "none"
+	}
+	return m.String()
 }
 
 // dbInfo is motcua_db_info: 1, labelled with the database engine, whether the connections

@@ -56,12 +56,8 @@ func runMigrate(args []string, stdout io.Writer) error {
 // one left serving it for long is most likely a rollback of the binary.
 func warnNewerSchema(ctx context.Context, db *sqlstore.DB, log *slog.Logger) {
 	if st, err := db.MigrationStatus(ctx); err == nil && len(st.Newer) > 0 {
-		names := make([]string, len(st.Newer))
-		for i, m := range st.Newer {
-			names[i] = m.String()
-		}
 		log.Warn("a newer build has migrated the database: this build serves it but does not know these migrations",
-			"newer", strings.Join(names, ","))
+			"newer", strings.Join(sqlstore.MigrationNames(st.Newer), ","))
 	}
 }
 
