@@ -137,7 +137,7 @@ func runInstances(t *testing.T, dsn string, n int, dbInfo string) {
 // taken again under lock, so dealt - taken + locked is the number of receipts.
 func checkCodeNumbers(t *testing.T, receipts int, instances ...*loadgen.Client) {
 	t.Helper()
-	var dealt, taken, locked float64
+	var dealt, taken, locked, conflicts float64
 	for _, c := range instances {
 		r, err := c.Expect(context.Background(), http.StatusOK, "GET", "/metrics", "", nil)
 		if err != nil {
@@ -153,10 +153,13 @@ func checkCodeNumbers(t *testing.T, receipts int, instances ...*loadgen.Client) 
 				taken += f
 			case "motcua_code_numbers_locked_total":
 				locked += f
+			case "motcua_db_conflicts_total":
+				conflicts += f
 			}
 		}
 	}
-	t.Logf("code numbers: %.0f dealt, %.0f of them found taken, %.0f taken under lock", dealt, taken, locked)
+	t.Logf("code numbers: %.0f dealt, %.0f of them found taken, %.0f taken under lock; %.0f transactions rolled back by a conflict",
+		dealt, taken, locked, conflicts)
 	if int(dealt-taken+locked) != receipts {
 		t.Errorf("%.0f dealt - %.0f taken + %.0f locked for %d receipts", dealt, taken, locked, receipts)
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"log/slog"
+	"math/rand/v2"
 	"slices"
 	"sync"
 	"time"
@@ -40,14 +41,22 @@ func (s *Dossiers) Move(ctx context.Context, by org.Account, id int64, cmd dossi
 // (if any) accepted the dossier as locked for the move. In one transaction it stores the
 // dossier and its event, issues a receipt's code number, queues the applicant's e-mail and
 // the national portal messages, and moves the figures from the dossier's old fact to its
-// new one. If anything fails, nothing changes.
+// new one. If anything fails, nothing changes. A move PostgreSQL rolled back to break a
+// deadlock is tried again from the start, up to conflictTries times in all.
 func (s *Dossiers) MoveChecked(ctx context.Context, by org.Account, id int64, cmd dossier.Command, now time.Time,
 	check func(*dossier.Dossier) error) (*dossier.Dossier, dossier.Event, error) {
 	cmd.Actor = dossier.Actor{AccountID: by.ID, Name: by.DisplayName, Role: by.Role, UnitCode: by.UnitCode}
-	stale, guess := false, true
+	stale, guess, conflicts := false, true, 0
 	for {
 		d, ev, err := s.move(ctx, by, id, cmd, now, check, guess)
 		switch {
+		case sqlstore.Conflicted(err) && conflicts+1 < conflictTries:
+			// Nothing of the move was kept: after a pause that differs between the two
+			// sides of the deadlock, it starts again with a fresh snapshot.
+			conflicts++
+			if err := pause(ctx, conflicts); err != nil {
+				return nil, dossier.Event{}, err
+			}
 		case errors.Is(err, sqlstore.ErrStaleSnapshot) && !stale:
 			// The copy this instance kept was stale (the dossier moved elsewhere): the
 			// next snapshot comes from the database.
@@ -59,6 +68,22 @@ func (s *Dossiers) MoveChecked(ctx context.Context, by org.Account, id int64, cm
 		default:
 			return d, ev, err
 		}
+	}
+}
+
+// conflictTries bounds how many times MoveChecked tries a move PostgreSQL keeps rolling
+// back; after the last, the error goes to the caller (the web answers 503).
+const conflictTries = 3
+
+// pause waits a random while, longer after each conflict, unless ctx ends first.
+func pause(ctx context.Context, conflicts int) error {
+	t := time.NewTimer(time.Duration(conflicts) * (time.Millisecond + rand.N(10*time.Millisecond)))
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
 	}
 }
 

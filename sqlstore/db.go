@@ -14,6 +14,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -60,6 +61,8 @@ type DB struct {
 	codes codeDealer
 	// replica serves the reads that may lag, when set (see UseReplica).
 	replica *replica
+	// conflicts counts the write transactions PostgreSQL rolled back (see Conflicts).
+	conflicts atomic.Int64
 	// maxConns bounds each PostgreSQL pool when set (see SetMaxConns).
 	maxConns int
 	// pooled says the connections pass a pooler in transaction mode (see TransactionPooled),
@@ -456,15 +459,23 @@ func (db *DB) InTx(ctx context.Context, fn func(*Tx) error) error {
 		t.rollbackPipelined()
 		t.endCodeNumber(committed)
 	}()
-	if err := fn(t); err != nil {
-		return t.moveError(err)
+	err = fn(t)
+	if err == nil {
+		err = t.commitPipelined(ctx)
 	}
-	if err := t.commitPipelined(ctx); err != nil {
+	if err != nil {
+		if Conflicted(err) {
+			db.conflicts.Add(1)
+		}
 		return t.moveError(err)
 	}
 	committed = true
 	return nil
 }
+
+// Conflicts counts, since the handle opened, the write transactions PostgreSQL rolled back
+// to break a deadlock or a serialization conflict (see Conflicted); zero on SQLite.
+func (db *DB) Conflicts() int64 { return db.conflicts.Load() }
 
 // writeRow runs one write statement that answers a row, as a transaction of its own. On
 // PostgreSQL a single statement is atomic without BEGIN and COMMIT, so it costs one round

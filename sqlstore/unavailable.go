@@ -36,14 +36,21 @@ func Unavailable(err error) bool {
 			return true
 		case pg.Code == "57014", pg.Code == "55P03": // statement_timeout, lock_timeout
 			return true
-		case pg.Code == "40P01", pg.Code == "40001": // deadlock, serialization failure
-			return true
 		}
-		return false
+		return Conflicted(err)
 	}
 	var connect *pgconn.ConnectError
 	var netErr net.Error
 	return errors.Is(err, context.DeadlineExceeded) || errors.As(err, &connect) || errors.As(err, &netErr) || errors.Is(err, driver.ErrBadConn) ||
 		errors.Is(err, sql.ErrConnDone) || pgconn.SafeToRetry(err) ||
 		errors.Is(err, io.ErrUnexpectedEOF) // the server went away in the middle of an answer
+}
+
+// Conflicted reports whether err says PostgreSQL rolled the transaction back to break a
+// deadlock (40P01) or because another transaction changed its rows first (serialization
+// failure, 40001). Nothing of the transaction was kept, and running it again from the
+// start is the expected answer. SQLite's single writer meets neither.
+func Conflicted(err error) bool {
+	var pg *pgconn.PgError
+	return errors.As(err, &pg) && (pg.Code == "40P01" || pg.Code == "40001")
 }

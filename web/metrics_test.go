@@ -70,7 +70,7 @@ func TestMetrics(t *testing.T) {
 		sc := bufio.NewScanner(bytes.NewReader(r.body))
 		for sc.Scan() {
 			if name, v, ok := strings.Cut(sc.Text(), " "); ok && (strings.HasPrefix(name, "motcua_sqlite_") ||
-				strings.HasPrefix(name, "motcua_code_numbers_")) {
+				strings.HasPrefix(name, "motcua_code_numbers_") || name == "motcua_db_conflicts_total") {
 				values[name], _ = strconv.ParseFloat(v, 64)
 			}
 		}
@@ -80,8 +80,8 @@ func TestMetrics(t *testing.T) {
 			// dealt; none is taken elsewhere.
 			dealt, taken := values["motcua_code_numbers_dealt_total"], values["motcua_code_numbers_taken_total"]
 			locked := values["motcua_code_numbers_locked_total"]
-			if len(values) != 3 || dealt != 2 || taken != 0 || locked != 1 {
-				t.Fatalf("code numbers on %s: %v, want 2 dealt, 1 locked", e.db.Engine, values)
+			if len(values) != 4 || dealt != 2 || taken != 0 || locked != 1 || values["motcua_db_conflicts_total"] != 0 {
+				t.Fatalf("code numbers on %s: %v, want 2 dealt, 1 locked, no conflict", e.db.Engine, values)
 			}
 			return
 		}

@@ -73,7 +73,11 @@ func newMetrics(reg *prometheus.Registry, db *sqlstore.DB) *metrics {
 			prometheus.NewCounterFunc(prometheus.CounterOpts{
 				Name: "motcua_code_numbers_locked_total",
 				Help: "Dossier code numbers taken under the sequence's row lock.",
-			}, func() float64 { _, _, n := db.CodeNumbers(); return float64(n) }))
+			}, func() float64 { _, _, n := db.CodeNumbers(); return float64(n) }),
+			prometheus.NewCounterFunc(prometheus.CounterOpts{
+				Name: "motcua_db_conflicts_total",
+				Help: "Write transactions PostgreSQL rolled back to break a deadlock or a serialization conflict; a dossier's move is tried again.",
+			}, func() float64 { return float64(db.Conflicts()) }))
 	}
 	if db.Replica().Configured {
 		reg.MustRegister(
