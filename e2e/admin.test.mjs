@@ -2,7 +2,7 @@
 // upgrade: from the administration page to the list, in Vietnamese and in English.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useServer } from './server.mjs';
+import { useServer, engine } from './server.mjs';
 
 const e2e = useServer(['--heartbeat', '200ms']);
 
@@ -20,8 +20,13 @@ test('the administrator sees the instance serving, with its build, in both langu
   assert.match(row, /Đang chạy/);
   assert.match(row, /\d{4}_[a-z_]+/, 'the newest migration the build knows');
   assert.match(row, new RegExp(new URL(e2e.server.url).host.replaceAll('.', '\\.')), 'its listen address');
-  assert.match(await page.locator('main').innerText(), /1 máy chủ đang phục vụ trên cơ sở dữ liệu này \(sqlite\)/);
-  assert.match(await page.locator('main').innerText(), /báo còn chạy sau mỗi 200ms/, 'the heartbeat it was given');
+  const main = await page.locator('main').innerText();
+  assert.match(main, new RegExp(`1 máy chủ đang phục vụ trên cơ sở dữ liệu này \\(${engine}\\)`));
+  if (engine === 'postgres') {
+    assert.match(main, /có thể giữ tổng cộng \d+ kết nối tới máy chủ PostgreSQL, máy chủ này nhận \d+/,
+      'the connections the instances may hold, beside what the server takes');
+  }
+  assert.match(main, /báo còn chạy sau mỗi 200ms/, 'the heartbeat it was given');
 
   await page.click('text=English');
   await page.waitForURL(/\/admin\/instances$/);

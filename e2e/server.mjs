@@ -3,6 +3,7 @@
 import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -20,6 +21,25 @@ function freePort() {
   });
 }
 
+// postgres is the PostgreSQL server the pages are tested on instead of an SQLite file, when
+// MOTCUA_E2E_POSTGRES holds its URL: each server then gets a schema of its own there.
+const postgres = process.env.MOTCUA_E2E_POSTGRES;
+
+// engine names the database the servers run on, as the pages name it.
+export const engine = postgres ? 'postgres' : 'sqlite';
+
+// freshDatabase is where a server keeps its data: an SQLite file in dir, or a new schema on
+// the PostgreSQL server, created with psql and dropped by the returned cleanup.
+function freshDatabase(dir) {
+  if (!postgres) return { db: join(dir, 'motcua.db'), drop: () => {} };
+  const schema = `e2e_${randomBytes(6).toString('hex')}`;
+  const psql = (sql) => execFileSync('psql', ['--no-psqlrc', '-q', '-v', 'ON_ERROR_STOP=1', '-c', sql, postgres]);
+  psql(`CREATE SCHEMA ${schema}`);
+  const u = new URL(postgres);
+  u.searchParams.set('search_path', schema);
+  return { db: u.toString(), drop: () => psql(`DROP SCHEMA ${schema} CASCADE`) };
+}
+
 // startServer builds the binary once per test file and serves the demo on a fresh database,
 // without the simulated year of history so that every test starts from a known state.
 export async function startServer(extraArgs = []) {
@@ -28,7 +48,8 @@ export async function startServer(extraArgs = []) {
   execFileSync('go', ['build', '-o', bin, './cmd/motcua'], { cwd: root, stdio: 'inherit' });
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const proc = spawn(bin, ['serve', '--demo', '--addr', `127.0.0.1:${port}`, '--db', join(dir, 'motcua.db'),
+  const { db, drop } = freshDatabase(dir);
+  const proc = spawn(bin, ['serve', '--demo', '--addr', `127.0.0.1:${port}`, '--db', db,
     '--track-rate', '0', '--demo-history=false', ...extraArgs], { stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   proc.stdout.on('data', (d) => { log += d; });
@@ -48,6 +69,7 @@ export async function startServer(extraArgs = []) {
     stop: async () => {
       proc.kill('SIGTERM');
       await new Promise((r) => proc.once('exit', r));
+      drop();
       rmSync(dir, { recursive: true, force: true });
     },
   };
