@@ -93,7 +93,9 @@ func TestMigrationsThroughATransactionPooler(t *testing.T) {
 		t.Fatalf("the pooler's connections after the refusal: statement_timeout %v, %v", got, err)
 	}
 
-	pooled := sqlstoretest.PgBouncer(t, dsn, "transaction", 3)
+	// Round robin hands each transaction the server connection used least recently, so a
+	// session's lock taken by one statement and released by another would land on two.
+	pooled := sqlstoretest.PgBouncer(t, dsn, "transaction", 3, "server_round_robin = 1")
 	var mu sync.Mutex
 	var applied []string
 	errs := make(chan error, 2)
@@ -119,6 +121,11 @@ func TestMigrationsThroughATransactionPooler(t *testing.T) {
 	checkUpgraded(t, db, applied)
 	// Nothing holds the migration lock now, on any of the pooler's server connections: the
 	// next upgrade, direct or pooled, can take it.
+	held, err := db.QueryForTest(ctx, `SELECT CAST(COUNT(*) AS TEXT) FROM pg_locks
+		WHERE locktype = 'advisory' AND objid = 727274 AND granted`)
+	if err != nil || held[0] != "0" {
+		t.Fatalf("server connections holding the migration lock after the upgrade: %v %v", held, err)
+	}
 	for _, via := range []*sqlstore.DB{db, sqlstoretest.Open(t, pooled)} {
 		got, err := via.QueryForTest(ctx, `SELECT CAST(pg_try_advisory_xact_lock(727274) AS TEXT)`)
 		if err != nil || got[0] != "true" {
