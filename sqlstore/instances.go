@@ -16,22 +16,26 @@ type Instance struct {
 	MaxConns  int    // the connections to the PostgreSQL server it may hold (0 on SQLite)
 	Started   time.Time
 	Seen      time.Time // its last heartbeat
+	// ClockSkew is how far its clock was ahead of the database server's at its last
+	// heartbeat (behind when negative), to within the round trip of the reading.
+	ClockSkew time.Duration
 }
 
-// Heartbeat records that in is alive at now: its row is written the first time and its
-// last-seen time after that.
+// Heartbeat records that in is alive at now: its row is written the first time, and its
+// last-seen time and clock skew after that.
 func (db *DB) Heartbeat(ctx context.Context, in Instance, now time.Time) error {
-	_, err := db.exec(ctx, `INSERT INTO instances (id, host, pid, addr, revision, migration, max_conns, started_at, seen_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-		ON CONFLICT (id) DO UPDATE SET seen_at = excluded.seen_at`,
-		in.ID, in.Host, in.PID, in.Addr, in.Revision, in.Migration, in.MaxConns, in.Started.UnixMilli(), now.UnixMilli())
+	_, err := db.exec(ctx, `INSERT INTO instances (id, host, pid, addr, revision, migration, max_conns, started_at, seen_at,
+		clock_skew_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (id) DO UPDATE SET seen_at = excluded.seen_at, clock_skew_ms = excluded.clock_skew_ms`,
+		in.ID, in.Host, in.PID, in.Addr, in.Revision, in.Migration, in.MaxConns, in.Started.UnixMilli(), now.UnixMilli(),
+		in.ClockSkew.Milliseconds())
 	return err
 }
 
 // Instances lists the instances seen at since or later, the longest running first.
 func (db *DB) Instances(ctx context.Context, since time.Time) ([]Instance, error) {
-	rows, err := db.query(ctx, `SELECT id, host, pid, addr, revision, migration, max_conns, started_at, seen_at
-		FROM instances WHERE seen_at >= ? ORDER BY started_at, id`, since.UnixMilli())
+	rows, err := db.query(ctx, `SELECT id, host, pid, addr, revision, migration, max_conns, started_at, seen_at,
+		clock_skew_ms FROM instances WHERE seen_at >= ? ORDER BY started_at, id`, since.UnixMilli())
 	if err != nil {
 		return nil, err
 	}
@@ -39,12 +43,12 @@ func (db *DB) Instances(ctx context.Context, since time.Time) ([]Instance, error
 	var out []Instance
 	for rows.Next() {
 		var in Instance
-		var started, seen int64
+		var started, seen, skew int64
 		if err := rows.Scan(&in.ID, &in.Host, &in.PID, &in.Addr, &in.Revision, &in.Migration, &in.MaxConns,
-			&started, &seen); err != nil {
+			&started, &seen, &skew); err != nil {
 			return nil, err
 		}
-		in.Started, in.Seen = time.UnixMilli(started), time.UnixMilli(seen)
+		in.Started, in.Seen, in.ClockSkew = time.UnixMilli(started), time.UnixMilli(seen), time.Duration(skew)*time.Millisecond
 		out = append(out, in)
 	}
 	return out, rows.Err()

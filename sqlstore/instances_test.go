@@ -18,7 +18,7 @@ func TestInstances(t *testing.T) {
 		ctx := context.Background()
 		t0 := monday9
 		a := sqlstore.Instance{ID: "a1", Host: "app-1", PID: 101, Addr: "10.0.0.1:8080",
-			Revision: "0123456789ab", Migration: "0016_instances", MaxConns: 40, Started: t0}
+			Revision: "0123456789ab", Migration: "0017_instance_clocks", MaxConns: 40, Started: t0}
 		b := sqlstore.Instance{ID: "b2", Host: "app-2", PID: 202, Addr: "10.0.0.2:8080",
 			Revision: "ba9876543210+modified", Migration: "0015_track_guard", Started: t0.Add(time.Minute)}
 		beat := func(in sqlstore.Instance, at time.Time) {
@@ -38,15 +38,15 @@ func TestInstances(t *testing.T) {
 		beat(b, t0.Add(time.Minute))
 		beat(a, t0)
 		changed := a
-		changed.Host, changed.Started = "elsewhere", t0.Add(time.Hour)
-		beat(changed, t0.Add(40*time.Second)) // a later heartbeat moves only the time
+		changed.Host, changed.Started, changed.ClockSkew = "elsewhere", t0.Add(time.Hour), -2345*time.Millisecond
+		beat(changed, t0.Add(40*time.Second)) // a later heartbeat moves only the time and the skew
 
 		got := list(t0.Add(-time.Second))
 		if len(got) != 2 {
 			t.Fatalf("%d instances, want 2: %+v", len(got), got)
 		}
 		wantA, wantB := a, b
-		wantA.Seen, wantB.Seen = t0.Add(40*time.Second), t0.Add(time.Minute)
+		wantA.Seen, wantB.Seen, wantA.ClockSkew = t0.Add(40*time.Second), t0.Add(time.Minute), -2345*time.Millisecond
 		if !sameInstance(got[0], wantA) || !sameInstance(got[1], wantB) {
 			t.Fatalf("instances:\n%+v\nwant a first, as registered, seen at +40 s, then b:\n%+v\n%+v", got, wantA, wantB)
 		}
@@ -63,6 +63,19 @@ func TestInstances(t *testing.T) {
 		n, err := db.PurgeInstances(ctx, t0.Add(41*time.Second))
 		if err != nil || n != 1 || len(list(time.Time{})) != 0 {
 			t.Fatalf("purge: %d %v, left %+v", n, err, list(time.Time{}))
+		}
+	})
+}
+
+// TestDatabaseClock: the database server's clock, here on this machine, reads this
+// machine's time.
+func TestDatabaseClock(t *testing.T) {
+	sqlstoretest.EachDB(t, func(t *testing.T, db *sqlstore.DB) {
+		before := time.Now().Truncate(time.Millisecond)
+		got, err := db.Clock(context.Background())
+		after := time.Now()
+		if err != nil || got.Before(before) || got.After(after) {
+			t.Fatalf("the database's clock read %v (%v), between %v and %v", got, err, before, after)
 		}
 	})
 }

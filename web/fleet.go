@@ -39,6 +39,12 @@ type fleet struct {
 	// overBudget is set while the instances alive may together open more connections
 	// than the PostgreSQL server takes (checkConnections).
 	overBudget bool
+	// wall is this machine's clock (time.Now; tests set it apart from the database's),
+	// and skew how far it was from the database server's at the last heartbeat, with
+	// clockOff set while that is over clockTolerance (see measureSkew).
+	wall     func() time.Time
+	skew     atomic.Int64
+	clockOff bool
 }
 
 // newFleet names this process: a random id, the host, the process id, the listen address
@@ -49,7 +55,7 @@ func newFleet(cfg Config, db *sqlstore.DB) *fleet {
 	host, _ := os.Hostname()
 	f := &fleet{every: cfg.HeartbeatEvery, self: sqlstore.Instance{ID: hex.EncodeToString(id), Host: host,
 		PID: os.Getpid(), Addr: cfg.Addr, Revision: motcua.Build().String(), Migration: knownMigration(db.Engine),
-		MaxConns: db.MaxConns(), Started: time.Now()}}
+		MaxConns: db.MaxConns(), Started: time.Now()}, wall: time.Now}
 	if f.every <= 0 {
 		f.every = defaultHeartbeat
 	}
@@ -72,8 +78,11 @@ func (s *Server) heartbeat(background context.Context) {
 	}
 	ctx, cancel := context.WithTimeout(background, f.every)
 	defer cancel()
-	now := time.Now() // the wall clock every instance shares, not the simulated cfg.Now
-	err := s.db.Heartbeat(ctx, f.self, now)
+	now := f.wall() // the wall clock every instance shares, not the simulated cfg.Now
+	err := s.measureSkew(ctx)
+	if err == nil {
+		err = s.db.Heartbeat(ctx, f.self, now)
+	}
 	var live []sqlstore.Instance
 	if err == nil {
 		live, err = s.db.Instances(ctx, f.liveSince(now))
@@ -134,10 +143,17 @@ func (s *Server) Retire(ctx context.Context) error {
 	return s.db.Retire(ctx, f.self.ID)
 }
 
-// instancesGauge is motcua_instances: how many instances were alive at the last heartbeat.
-func instancesGauge(f *fleet) prometheus.Collector {
-	return prometheus.NewGaugeFunc(prometheus.GaugeOpts{
-		Name: "motcua_instances",
-		Help: "Instances serving on this database that were alive at this instance's last heartbeat, itself included.",
-	}, func() float64 { return float64(f.live.Load()) })
+// fleetGauges are motcua_instances, how many instances were alive at the last heartbeat,
+// and motcua_clock_skew_seconds, how far this machine's clock was from the database's.
+func fleetGauges(f *fleet) []prometheus.Collector {
+	return []prometheus.Collector{
+		prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+			Name: "motcua_instances",
+			Help: "Instances serving on this database that were alive at this instance's last heartbeat, itself included.",
+		}, func() float64 { return float64(f.live.Load()) }),
+		prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+			Name: "motcua_clock_skew_seconds",
+			Help: "This machine's clock less the database server's at the last heartbeat; keep it near 0 (NTP).",
+		}, func() float64 { return time.Duration(f.skew.Load()).Seconds() }),
+	}
 }

@@ -234,3 +234,59 @@ func TestInstancesWarnOfTooManyConnections(t *testing.T) {
 		t.Fatalf("after one retired: %+v", v)
 	}
 }
+
+// TestInstancesShowClockSkew: an instance whose clock is a minute ahead of the database
+// server's warns of it once, the list and /metrics show how far, and once the clock is set
+// right it says so and the warning goes from the list.
+func TestInstancesShowClockSkew(t *testing.T) {
+	sqlstoretest.Engines(t, func(t *testing.T, dsn string) {
+		ctx := context.Background()
+		db := sqlstoretest.Open(t, dsn)
+		if _, err := demo.Seed(ctx, db); err != nil {
+			t.Fatal(err)
+		}
+		var logs logsink.Buffer
+		e := serveEnv(t, db, web.Config{}, slog.New(slog.NewJSONHandler(&logs, nil)))
+		e.srv.SetWallClock(func() time.Time { return time.Now().Add(time.Minute) })
+		e.srv.Heartbeat(ctx)
+		e.srv.Heartbeat(ctx)
+		if got := strings.Count(logs.String(), "this machine's clock differs from the database server's"); got != 1 {
+			t.Fatalf("%d warnings, want 1:\n%s", got, logs.String())
+		}
+		var v struct {
+			Instances []struct {
+				Skew int64 `json:"clock_skew_ms"`
+				Off  bool  `json:"clock_off"`
+			}
+			ClocksOff int `json:"clocks_off"`
+		}
+		admin := e.token("admin")
+		e.do("GET", "/api/v1/instances", admin, nil).json(t, &v)
+		if len(v.Instances) != 1 || v.ClocksOff != 1 || !v.Instances[0].Off ||
+			v.Instances[0].Skew < 59_000 || v.Instances[0].Skew > 61_000 {
+			t.Fatalf("instances with the clock a minute ahead: %+v", v)
+		}
+		if skew := metricValue(e.do("GET", "/metrics", "", nil).body, "motcua_clock_skew_seconds"); skew < 59 || skew > 61 {
+			t.Fatalf("motcua_clock_skew_seconds %v, want about 60", skew)
+		}
+		br := e.browser()
+		br.login("admin")
+		if page := string(br.get("/admin/instances").body); !strings.Contains(page, `<p id="clocks" class="error">`) ||
+			!strings.Contains(page, `<td class="code error">&#43;`) {
+			t.Fatalf("the page does not show the clock off:\n%s", page)
+		}
+
+		e.srv.SetWallClock(time.Now)
+		e.srv.Heartbeat(ctx)
+		if !strings.Contains(logs.String(), "this machine's clock agrees with the database server's again") {
+			t.Fatalf("no word that the clock agrees again:\n%s", logs.String())
+		}
+		e.do("GET", "/api/v1/instances", admin, nil).json(t, &v)
+		if v.ClocksOff != 0 || v.Instances[0].Off || v.Instances[0].Skew < -1000 || v.Instances[0].Skew > 1000 {
+			t.Fatalf("instances with the clock set right: %+v", v)
+		}
+		if page := string(br.get("/admin/instances").body); strings.Contains(page, `id="clocks"`) {
+			t.Fatal("the page still warns of the clock")
+		}
+	})
+}

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"fmt"
 	"net/http"
 	"time"
 
@@ -23,8 +24,13 @@ type instanceView struct {
 	Started   time.Time `json:"started"`
 	Seen      time.Time `json:"seen"`
 	SilentFor int       `json:"silent_seconds"` // since its last heartbeat
-	Alive     bool      `json:"alive"`          // heard from within three heartbeats
-	Self      bool      `json:"self"`           // the instance that answered
+	// ClockSkew is how far its clock was ahead of the database server's at its last
+	// heartbeat (behind when negative), and ClockOff says it was past clockTolerance.
+	ClockSkew   int64  `json:"clock_skew_ms"`
+	ClockOff    bool   `json:"clock_off"`
+	ClockOffset string `json:"-"`     // ClockSkew in seconds, signed, for the page
+	Alive       bool   `json:"alive"` // heard from within three heartbeats
+	Self        bool   `json:"self"`  // the instance that answered
 }
 
 // instancesView is the fleet: the instances heard from within the last day, and the
@@ -48,6 +54,8 @@ type instancesView struct {
 	ServerConnections int `json:"server_connections"`
 	// OverBudget: they may open more than the server takes, with no pooler between.
 	OverBudget bool `json:"over_budget"`
+	// ClocksOff counts the instances alive whose clock is off (instanceView.ClockOff).
+	ClocksOff int `json:"clocks_off"`
 	// Heartbeat is how often this instance says it is alive.
 	Heartbeat string `json:"-"`
 }
@@ -88,6 +96,9 @@ func (s *Server) instancesView(r *http.Request) (instancesView, error) {
 		if iv.Alive {
 			v.Alive++
 			v.Connections += in.MaxConns
+			if iv.ClockOff {
+				v.ClocksOff++
+			}
 		}
 		v.Instances = append(v.Instances, iv)
 	}
@@ -97,7 +108,9 @@ func (s *Server) instancesView(r *http.Request) (instancesView, error) {
 
 func instanceFrom(in sqlstore.Instance) instanceView {
 	return instanceView{ID: in.ID, Host: in.Host, PID: in.PID, Addr: in.Addr, Revision: in.Revision,
-		Migration: in.Migration, MaxConns: in.MaxConns, Started: in.Started, Seen: in.Seen}
+		Migration: in.Migration, MaxConns: in.MaxConns, Started: in.Started, Seen: in.Seen,
+		ClockSkew: in.ClockSkew.Milliseconds(), ClockOff: clockOff(in.ClockSkew),
+		ClockOffset: fmt.Sprintf("%+.3f s", in.ClockSkew.Seconds())}
 }
 
 // adminInstancesPage lists the instances serving on this database with their builds, for

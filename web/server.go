@@ -110,7 +110,7 @@ func New(ctx context.Context, db *sqlstore.DB, log *slog.Logger, cfg Config) (*S
 	s.limiter = newClientLimiter(cfg.TrackRate)
 	s.fleet = newFleet(cfg, db)
 	s.metrics = newMetrics(prometheus.NewRegistry(), db)
-	s.metrics.registry.MustRegister(instancesGauge(s.fleet))
+	s.metrics.registry.MustRegister(fleetGauges(s.fleet)...)
 	for _, r := range s.routes() {
 		s.mux.Handle(r.pattern, s.guard(r))
 	}
