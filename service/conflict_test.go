@@ -2,8 +2,6 @@ package service_test
 
 import (
 	"context"
-	"database/sql"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -12,47 +10,6 @@ import (
 	"github.com/motcua/motcua/sqlstore"
 	"github.com/motcua/motcua/sqlstore/sqlstoretest"
 )
-
-// failEvents makes PostgreSQL end the next n transactions that write a dossier event as it
-// ends one side of a deadlock (40P01), and returns how many were tried so far. A sequence
-// counts the tries: it is not rolled back with the transaction it serves.
-func failEvents(t *testing.T, dsn string, n int) (tries func() int) {
-	t.Helper()
-	raw, err := sql.Open("pgx", dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { raw.Close() })
-	for _, q := range []string{
-		`DROP TRIGGER IF EXISTS fail_events ON dossier_events`,
-		`DROP SEQUENCE IF EXISTS event_tries`,
-		`CREATE SEQUENCE event_tries`,
-		`CREATE OR REPLACE FUNCTION fail_events() RETURNS trigger LANGUAGE plpgsql AS $$
-		BEGIN
-			IF nextval('event_tries') <= TG_ARGV[0]::int THEN
-				RAISE EXCEPTION 'deadlock made by the test' USING ERRCODE = '40P01';
-			END IF;
-			RETURN NEW;
-		END $$`,
-		`CREATE TRIGGER fail_events BEFORE INSERT ON dossier_events FOR EACH ROW EXECUTE FUNCTION fail_events('` +
-			strconv.Itoa(n) + `')`,
-	} {
-		if _, err := raw.Exec(q); err != nil {
-			t.Fatalf("%s: %v", q, err)
-		}
-	}
-	return func() int {
-		var called bool
-		var last int
-		if err := raw.QueryRow(`SELECT is_called, last_value FROM event_tries`).Scan(&called, &last); err != nil {
-			t.Fatal(err)
-		}
-		if !called {
-			return 0
-		}
-		return last
-	}
-}
 
 // A move PostgreSQL rolls back to break a deadlock is tried again from the start: the
 // officer's receipt goes through once, with the number the sequence would have given it
@@ -66,7 +23,7 @@ func TestMoveTriedAgainAfterADeadlock(t *testing.T) {
 	second := w.file(catalog.ChannelOnline, at(3, 3, 8, 5))
 	third := w.file(catalog.ChannelOnline, at(3, 3, 8, 10))
 
-	tries := failEvents(t, dsn, 2)
+	tries := sqlstoretest.Deadlocks(t, dsn, 2)
 	d := w.do(first, "tiepnhan", at(3, 3, 8, 30), dossier.Command{Action: dossier.Receive})
 	if got := tries(); got != 3 {
 		t.Fatalf("the receipt was tried %d times; want 3 (two deadlocks, then through)", got)
@@ -85,7 +42,7 @@ func TestMoveTriedAgainAfterADeadlock(t *testing.T) {
 		t.Fatalf("code %q; want the unit's first number of the day, 0001", d.Code)
 	}
 
-	tries = failEvents(t, dsn, 5)
+	tries = sqlstoretest.Deadlocks(t, dsn, 5)
 	_, _, err = w.svc.Move(ctx, w.who["tiepnhan"], second, dossier.Command{Action: dossier.Receive}, at(3, 3, 8, 40))
 	if !sqlstore.Conflicted(err) || !sqlstore.Unavailable(err) {
 		t.Fatalf("a receipt that always meets a deadlock: %v; want the server's deadlock, as unavailable", err)
@@ -103,7 +60,7 @@ func TestMoveTriedAgainAfterADeadlock(t *testing.T) {
 	}
 
 	// The numbers the failed tries held were given back: the next receipt takes 0002.
-	failEvents(t, dsn, 0)
+	sqlstoretest.Deadlocks(t, dsn, 0)
 	d = w.do(third, "tiepnhan", at(3, 3, 8, 50), dossier.Command{Action: dossier.Receive})
 	if !strings.HasSuffix(d.Code, "-0002") {
 		t.Fatalf("code %q; want 0002, the number after the first receipt's", d.Code)
