@@ -1,6 +1,7 @@
 // Package sqlstore keeps motcua's data in SQL: an embedded SQLite file by default, or
-// PostgreSQL when one machine is not enough. One implementation serves both engines; the
-// dialect differences stay in this file and in the migration tokens.
+// PostgreSQL when one machine is not enough. One implementation serves both engines: this
+// file opens either and rebinds placeholders for PostgreSQL; the few statements the two
+// say differently choose by Engine where they are, and migrations may be one engine's.
 package sqlstore
 
 import (
@@ -17,7 +18,6 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/jackc/pgx/v5"
 	_ "github.com/jackc/pgx/v5/stdlib" // registers "pgx"
 	_ "modernc.org/sqlite"             // registers "sqlite"
 )
@@ -69,58 +69,6 @@ type DB struct {
 	// and execMode how statements are sent (see ExecMode).
 	pooled   bool
 	execMode string
-}
-
-// stmtCache holds prepared statements of one pool by query text. Queries built from
-// filters vary, so it stops growing past a bound and runs the rest unprepared.
-type stmtCache struct {
-	mu    sync.Mutex
-	stmts map[string]*sql.Stmt
-}
-
-const maxCachedStmts = 512
-
-func (c *stmtCache) get(ctx context.Context, pool *sql.DB, q string) *sql.Stmt {
-	c.mu.Lock()
-	st, ok := c.stmts[q]
-	full := len(c.stmts) >= maxCachedStmts
-	c.mu.Unlock()
-	if ok || full {
-		return st
-	}
-	// Prepared outside the lock: preparing waits for a free connection, and holders of
-	// connections must not queue behind it.
-	st, err := pool.PrepareContext(ctx, q)
-	if err != nil {
-		return nil // the caller runs it unprepared and reports the error itself
-	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if prev, ok := c.stmts[q]; ok {
-		st.Close()
-		return prev
-	}
-	if c.stmts == nil {
-		c.stmts = map[string]*sql.Stmt{}
-	}
-	c.stmts[q] = st
-	return st
-}
-
-// lookup returns the prepared statement for q without preparing it.
-func (c *stmtCache) lookup(q string) *sql.Stmt {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.stmts[q]
-}
-
-func (c *stmtCache) close() {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	for _, st := range c.stmts {
-		st.Close()
-	}
-	c.stmts = nil
 }
 
 // IsPostgresURL reports whether dsn names a PostgreSQL server rather than an SQLite file.
@@ -344,159 +292,6 @@ func (db *DB) bind(q string) string {
 	out := b.String()
 	db.binds.Store(q, out)
 	return out
-}
-
-// Tx is a write transaction with placeholder rebinding.
-type Tx struct {
-	db *DB
-	tx *sql.Tx
-	// unprepared lists statements this transaction ran that the writer had not prepared.
-	unprepared []string
-	// ctx, when set, replaces the context statements are given: the statements of a
-	// grouped SQLite transaction run to the end once begun (see committer).
-	ctx context.Context
-	// On PostgreSQL, conn is the transaction's connection and pending the writes queued
-	// by Later; failed keeps the first error of sending them.
-	conn      *sql.Conn
-	pending   *pgx.Batch
-	contended []queuedWrite // held back by LaterContended
-	failed    error
-	// sent is set once the BEGIN has gone to the server, done once COMMIT or ROLLBACK has.
-	sent, done bool
-	// number is the code number this transaction took (PostgreSQL, see codes.go).
-	number *takenNumber
-	// claimed is the dossier whose row this transaction claimed (PostgreSQL, see
-	// dossiers_claim.go).
-	claimed int64
-}
-
-// stmt returns the transaction's handle on the writer's prepared statement for q, or nil
-// (and notes q for preparing after the commit).
-func (t *Tx) stmt(ctx context.Context, q string) *sql.Stmt {
-	if t.db.Engine != SQLite {
-		return nil
-	}
-	if st := t.db.writeStmts.lookup(q); st != nil {
-		return t.tx.StmtContext(ctx, st)
-	}
-	t.unprepared = append(t.unprepared, q)
-	return nil
-}
-
-// Exec, Query and QueryRow run a statement in the transaction. On PostgreSQL it follows
-// the writes queued by Later, so what it reads includes them.
-func (t *Tx) Exec(ctx context.Context, q string, args ...any) (sql.Result, error) {
-	ctx = t.context(ctx)
-	if t.conn != nil {
-		return t.execPipelined(ctx, q, args)
-	}
-	if st := t.stmt(ctx, q); st != nil {
-		return st.ExecContext(ctx, args...)
-	}
-	return t.tx.ExecContext(ctx, q, args...)
-}
-
-func (t *Tx) Query(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
-	ctx = t.context(ctx)
-	if t.conn != nil {
-		if err := t.flush(ctx); err != nil {
-			return nil, err
-		}
-		return t.conn.QueryContext(ctx, t.db.bind(q), args...)
-	}
-	if st := t.stmt(ctx, q); st != nil {
-		return st.QueryContext(ctx, args...)
-	}
-	return t.tx.QueryContext(ctx, q, args...)
-}
-
-func (t *Tx) QueryRow(ctx context.Context, q string, args ...any) Row {
-	ctx = t.context(ctx)
-	if t.conn != nil {
-		return &pipelinedRow{t: t, ctx: ctx, q: q, args: args}
-	}
-	if st := t.stmt(ctx, q); st != nil {
-		return st.QueryRowContext(ctx, args...)
-	}
-	return t.tx.QueryRowContext(ctx, q, args...)
-}
-
-// rowsSource is what reads shared by a transaction and the read pool need: the pool
-// (*sql.DB) and a write transaction (Tx) both offer it.
-type rowsSource interface {
-	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
-}
-
-// QueryContext is Query, for code that reads from a transaction or a pool alike.
-func (t *Tx) QueryContext(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
-	return t.Query(ctx, q, args...)
-}
-
-func (t *Tx) context(ctx context.Context) context.Context {
-	if t.ctx != nil {
-		return t.ctx
-	}
-	return ctx
-}
-
-// InTx runs fn in one write transaction, committing if fn returns nil; if fn fails,
-// nothing it did is kept. On SQLite, transactions that wait for the writer at the same
-// time share one commit (see committer).
-func (db *DB) InTx(ctx context.Context, fn func(*Tx) error) error {
-	if db.commits != nil {
-		return db.commits.run(ctx, fn)
-	}
-	conn, err := db.write.Conn(ctx)
-	if err != nil {
-		return err
-	}
-	defer conn.Close()
-	t := beginPipelined(db, conn)
-	committed := false
-	// Rolled back on every way out but a commit, a panic in fn included: the connection
-	// cannot go back to the pool while its transaction is open.
-	defer func() {
-		t.rollbackPipelined()
-		t.endCodeNumber(committed)
-	}()
-	err = fn(t)
-	if err == nil {
-		err = t.commitPipelined(ctx)
-	}
-	if err != nil {
-		if Conflicted(err) {
-			db.conflicts.Add(1)
-		}
-		return t.moveError(err)
-	}
-	committed = true
-	return nil
-}
-
-// Conflicts counts, since the handle opened, the write transactions PostgreSQL rolled back
-// to break a deadlock or a serialization conflict (see Conflicted); zero on SQLite.
-func (db *DB) Conflicts() int64 { return db.conflicts.Load() }
-
-// writeRow runs one write statement that answers a row, as a transaction of its own. On
-// PostgreSQL a single statement is atomic without BEGIN and COMMIT, so it costs one round
-// trip; on SQLite it takes its turn at the writer like any transaction.
-func (db *DB) writeRow(ctx context.Context, q string, args ...any) Row {
-	if db.Engine == Postgres {
-		return db.write.QueryRowContext(ctx, db.bind(q), args...)
-	}
-	return &writerRow{db: db, ctx: ctx, q: q, args: args}
-}
-
-// writerRow is writeRow's row on SQLite: the statement runs at the writer when scanned.
-type writerRow struct {
-	db   *DB
-	ctx  context.Context
-	q    string
-	args []any
-}
-
-func (r *writerRow) Scan(dest ...any) error {
-	return r.db.InTx(r.ctx, func(tx *Tx) error { return tx.QueryRow(r.ctx, r.q, r.args...).Scan(dest...) })
 }
 
 func (db *DB) readStmt(ctx context.Context, q string) *sql.Stmt {
