@@ -42,7 +42,8 @@ func (s *Dossiers) Move(ctx context.Context, by org.Account, id int64, cmd dossi
 // dossier and its event, issues a receipt's code number, queues the applicant's e-mail and
 // the national portal messages, and moves the figures from the dossier's old fact to its
 // new one. If anything fails, nothing changes. A move PostgreSQL rolled back to break a
-// deadlock is tried again from the start, up to conflictTries times in all.
+// deadlock or a serialization conflict (sqlstore.Conflicted) is tried again from the
+// start, up to conflictTries times in all.
 func (s *Dossiers) MoveChecked(ctx context.Context, by org.Account, id int64, cmd dossier.Command, now time.Time,
 	check func(*dossier.Dossier) error) (*dossier.Dossier, dossier.Event, error) {
 	cmd.Actor = dossier.Actor{AccountID: by.ID, Name: by.DisplayName, Role: by.Role, UnitCode: by.UnitCode}
@@ -51,8 +52,8 @@ func (s *Dossiers) MoveChecked(ctx context.Context, by org.Account, id int64, cm
 		d, ev, err := s.move(ctx, by, id, cmd, now, check, guess)
 		switch {
 		case sqlstore.Conflicted(err) && conflicts+1 < conflictTries:
-			// Nothing of the move was kept: after a pause that differs between the two
-			// sides of the deadlock, it starts again with a fresh snapshot.
+			// Nothing of the move was kept: after a random pause, so that the two sides
+			// of a deadlock do not meet again, it starts again with a fresh snapshot.
 			conflicts++
 			if err := pause(ctx, conflicts); err != nil {
 				return nil, dossier.Event{}, err
