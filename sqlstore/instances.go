@@ -16,20 +16,23 @@ type Instance struct {
 	MaxConns  int    // the connections to the PostgreSQL server it may hold (0 on SQLite)
 	Started   time.Time
 	Seen      time.Time // its last heartbeat
-	// ClockSkew is how far its clock was ahead of the database server's at its last
-	// heartbeat (behind when negative), to within the round trip of the reading.
+	// ClockSkew is how far its clock was ahead of the database server's (behind when
+	// negative), to within half a round trip, as the heartbeat before its last measured it.
 	ClockSkew time.Duration
 }
 
 // Heartbeat records that in is alive at now: its row is written the first time, and its
-// last-seen time and clock skew after that.
-func (db *DB) Heartbeat(ctx context.Context, in Instance, now time.Time) error {
-	_, err := db.exec(ctx, `INSERT INTO instances (id, host, pid, addr, revision, migration, max_conns, started_at, seen_at,
+// last-seen time and clock skew after that. It answers the database server's clock as the
+// row was written, for the instance to measure its skew against.
+func (db *DB) Heartbeat(ctx context.Context, in Instance, now time.Time) (server time.Time, err error) {
+	var ms int64
+	err = db.writeRow(ctx, `INSERT INTO instances (id, host, pid, addr, revision, migration, max_conns, started_at, seen_at,
 		clock_skew_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-		ON CONFLICT (id) DO UPDATE SET seen_at = excluded.seen_at, clock_skew_ms = excluded.clock_skew_ms`,
+		ON CONFLICT (id) DO UPDATE SET seen_at = excluded.seen_at, clock_skew_ms = excluded.clock_skew_ms
+		RETURNING `+db.clockMillis(),
 		in.ID, in.Host, in.PID, in.Addr, in.Revision, in.Migration, in.MaxConns, in.Started.UnixMilli(), now.UnixMilli(),
-		in.ClockSkew.Milliseconds())
-	return err
+		in.ClockSkew.Milliseconds()).Scan(&ms)
+	return time.UnixMilli(ms), err
 }
 
 // Instances lists the instances seen at since or later, the longest running first.
@@ -91,4 +94,13 @@ func (db *DB) MaxConns() int {
 		return 0
 	}
 	return db.conns()
+}
+
+// clockMillis is the SQL expression of the server's clock in Unix milliseconds, rounded
+// down. On SQLite that is this machine's own.
+func (db *DB) clockMillis() string {
+	if db.Engine == Postgres {
+		return `CAST(FLOOR(EXTRACT(EPOCH FROM clock_timestamp()) * 1000) AS BIGINT)`
+	}
+	return `CAST(unixepoch('subsec') * 1000 AS INTEGER)`
 }

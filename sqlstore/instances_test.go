@@ -23,7 +23,7 @@ func TestInstances(t *testing.T) {
 			Revision: "ba9876543210+modified", Migration: "0015_track_guard", Started: t0.Add(time.Minute)}
 		beat := func(in sqlstore.Instance, at time.Time) {
 			t.Helper()
-			if err := db.Heartbeat(ctx, in, at); err != nil {
+			if _, err := db.Heartbeat(ctx, in, at); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -67,12 +67,12 @@ func TestInstances(t *testing.T) {
 	})
 }
 
-// TestDatabaseClock: the database server's clock, here on this machine, reads this
-// machine's time.
-func TestDatabaseClock(t *testing.T) {
+// TestHeartbeatReadsTheDatabaseClock: a heartbeat answers the database server's clock,
+// here on this machine, so this machine's time as the row was written.
+func TestHeartbeatReadsTheDatabaseClock(t *testing.T) {
 	sqlstoretest.EachDB(t, func(t *testing.T, db *sqlstore.DB) {
 		before := time.Now().Truncate(time.Millisecond)
-		got, err := db.Clock(context.Background())
+		got, err := db.Heartbeat(context.Background(), sqlstore.Instance{ID: "c", Started: before}, before)
 		after := time.Now()
 		if err != nil || got.Before(before) || got.After(after) {
 			t.Fatalf("the database's clock read %v (%v), between %v and %v", got, err, before, after)

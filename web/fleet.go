@@ -79,9 +79,9 @@ func (s *Server) heartbeat(background context.Context) {
 	ctx, cancel := context.WithTimeout(background, f.every)
 	defer cancel()
 	now := f.wall() // the wall clock every instance shares, not the simulated cfg.Now
-	err := s.measureSkew(ctx)
+	server, err := s.db.Heartbeat(ctx, f.self, now)
 	if err == nil {
-		err = s.db.Heartbeat(ctx, f.self, now)
+		s.noteSkew(now, f.wall(), server)
 	}
 	var live []sqlstore.Instance
 	if err == nil {

@@ -1,9 +1,6 @@
 package web
 
-import (
-	"context"
-	"time"
-)
+import "time"
 
 // clockTolerance is how far an instance's clock may be from the database server's before
 // it warns. Sessions' expiry, the tracking guard's lock-out and the instances' liveness
@@ -11,17 +8,12 @@ import (
 // within milliseconds, and two seconds apart is already a clock left to drift.
 const clockTolerance = 2 * time.Second
 
-// measureSkew reads the database server's clock and records how far this machine's was
-// from it: this machine's time halfway through the reading less the server's, to within
-// half the round trip. It warns, once until it changes, while that is over clockTolerance.
-func (s *Server) measureSkew(ctx context.Context) error {
+// noteSkew records how far this machine's clock was from the database server's, which
+// read server between this machine's before and after: this machine's time halfway less
+// the server's, to within half the round trip. The instance's row carries it from the
+// next heartbeat on. It warns, once until it changes, while that is over clockTolerance.
+func (s *Server) noteSkew(before, after, server time.Time) {
 	f := s.fleet
-	before := f.wall()
-	server, err := s.db.Clock(ctx)
-	if err != nil {
-		return err
-	}
-	after := f.wall()
 	skew := before.Add(after.Sub(before) / 2).Sub(server).Round(time.Millisecond)
 	f.self.ClockSkew = skew
 	f.skew.Store(int64(skew))
@@ -33,7 +25,6 @@ func (s *Server) measureSkew(ctx context.Context) error {
 		s.log.Info("this machine's clock agrees with the database server's again", "skew", skew.String())
 	}
 	f.clockOff = clockOff(skew)
-	return nil
 }
 
 // clockOff tells whether skew is past clockTolerance either way.

@@ -24,8 +24,8 @@ type instanceView struct {
 	Started   time.Time `json:"started"`
 	Seen      time.Time `json:"seen"`
 	SilentFor int       `json:"silent_seconds"` // since its last heartbeat
-	// ClockSkew is how far its clock was ahead of the database server's at its last
-	// heartbeat (behind when negative), and ClockOff says it was past clockTolerance.
+	// ClockSkew is how far its clock was ahead of the database server's (behind when
+	// negative) at a recent heartbeat, and ClockOff says it was past clockTolerance.
 	ClockSkew   int64  `json:"clock_skew_ms"`
 	ClockOff    bool   `json:"clock_off"`
 	ClockOffset string `json:"-"`     // ClockSkew in seconds, signed, for the page

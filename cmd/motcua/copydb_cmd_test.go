@@ -48,7 +48,7 @@ func TestCopyDBToPostgres(t *testing.T) {
 		t.Fatal(err)
 	}
 	// The instance serving the file: not copied, as it does not serve the copy.
-	if err := src.Heartbeat(ctx, sqlstore.Instance{ID: "lite", Host: "h", PID: 1, Addr: "127.0.0.1:8080",
+	if _, err := src.Heartbeat(ctx, sqlstore.Instance{ID: "lite", Host: "h", PID: 1, Addr: "127.0.0.1:8080",
 		Revision: "r", Migration: "m", Started: now}, now); err != nil {
 		t.Fatal(err)
 	}
