@@ -33,7 +33,10 @@ export const engine = postgres ? 'postgres' : 'sqlite';
 function freshDatabase(dir) {
   if (!postgres) return { db: join(dir, 'motcua.db'), drop: () => {} };
   const schema = `e2e_${randomBytes(6).toString('hex')}`;
-  const psql = (sql) => execFileSync('psql', ['--no-psqlrc', '-q', '-v', 'ON_ERROR_STOP=1', '-c', sql, postgres]);
+  // Its notices (each table a DROP … CASCADE takes along) are kept back; an error is thrown
+  // with its message.
+  const psql = (sql) => execFileSync('psql', ['--no-psqlrc', '-q', '-v', 'ON_ERROR_STOP=1', '-c', sql, postgres],
+    { stdio: ['ignore', 'pipe', 'pipe'] });
   psql(`CREATE SCHEMA ${schema}`);
   const u = new URL(postgres);
   u.searchParams.set('search_path', schema);
