@@ -158,7 +158,7 @@ func openPostgres(dsn string) (*DB, error) {
 		return nil, fmt.Errorf("sqlstore: bad PostgreSQL URL: %w", redact(err))
 	}
 	schema := u.Query().Get("search_path")
-	pool, err := openPool(u)
+	pool, err := openPool(u, false)
 	if err != nil {
 		return nil, err
 	}
@@ -167,10 +167,15 @@ func openPostgres(dsn string) (*DB, error) {
 		pool.Close()
 		return nil, connectError(err)
 	}
-	if db.pooled && db.execMode == "" {
+	if db.pooled {
+		// Opened again for the pooler: statements sent unprepared unless the URL says
+		// otherwise, and let finish when their context ends.
 		pool.Close()
-		db.execMode = "exec"
-		if pool, err = openPool(withExecMode(u, db.execMode)); err != nil {
+		if db.execMode == "" {
+			db.execMode = "exec"
+			u = withExecMode(u, db.execMode)
+		}
+		if pool, err = openPool(u, true); err != nil {
 			return nil, err
 		}
 		db.write, db.read = pool, pool
@@ -178,12 +183,12 @@ func openPostgres(dsn string) (*DB, error) {
 	return db, nil
 }
 
-// openPool opens a pool of connections to the PostgreSQL server u names and checks that
-// it answers.
-func openPool(u *url.URL) (*sql.DB, error) {
-	pool, err := sql.Open("pgx", withApplicationName(u))
+// openPool opens a pool of connections to the PostgreSQL server u names, through a pooler
+// in transaction mode if pooled (see openPgx), and checks that it answers.
+func openPool(u *url.URL, pooled bool) (*sql.DB, error) {
+	pool, err := openPgx(u, pooled)
 	if err != nil {
-		return nil, fmt.Errorf("sqlstore: %w", redact(err))
+		return nil, err
 	}
 	sizePool(pool, defaultConns())
 	if err := pool.Ping(); err != nil {

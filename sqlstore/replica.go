@@ -80,9 +80,9 @@ func (db *DB) UseReplica(dsn string, maxLag, every time.Duration, changed func(R
 		q.Set("search_path", db.schema)
 		u.RawQuery = q.Encode()
 	}
-	pool, err := sql.Open("pgx", withApplicationName(u))
+	pool, err := openPgx(u, false)
 	if err != nil {
-		return fmt.Errorf("sqlstore: replica: %w", redact(err))
+		return fmt.Errorf("sqlstore: replica: %w", err)
 	}
 	sizePool(pool, db.conns())
 	r := &replica{url: u, modeSet: u.Query().Get(execModeParam) != "", maxLag: maxLag, every: every,
@@ -183,17 +183,22 @@ func (r *replica) check(primary *sql.DB, samples []walSample) []walSample {
 
 // probe looks, when the standby first answers, whether it is reached through a pooler in
 // transaction mode, as Open does for the primary: the standby often has a pooler of its
-// own, or none when the primary has one. If it is and its URL does not say how to send
-// statements, the pool is opened again sending them unprepared. Nothing has read the
-// replica before: it serves only from a check after this one.
+// own, or none when the primary has one. If it is, the pool is opened again for the
+// pooler: sending statements unprepared unless its URL says how, and letting them finish
+// when their context ends (see openPgx). Nothing has read the replica before: it serves
+// only from a check after this one.
 func (r *replica) probe(ctx context.Context) error {
 	old := r.pool.Load()
 	pooled, err := transactionPooled(ctx, old)
 	if err != nil {
 		return err
 	}
-	if pooled && !r.modeSet {
-		pool, err := sql.Open("pgx", withApplicationName(withExecMode(r.url, "exec")))
+	if pooled {
+		u := r.url
+		if !r.modeSet {
+			u = withExecMode(u, "exec")
+		}
+		pool, err := openPgx(u, true)
 		if err != nil {
 			return err
 		}
