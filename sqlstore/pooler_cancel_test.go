@@ -90,3 +90,23 @@ func TestGivingUpThroughAPoolerHarmsNoOne(t *testing.T) {
 	}
 	t.Logf("%d transactions committed beside %d statements given up on", committed.Load(), gaveUp.Load())
 }
+
+// TestGivingUpThroughAPoolerIsBounded: a statement given up on through the pooler that
+// would run on for half a minute is broken off once its grace is over; the caller does not
+// wait for the end.
+func TestGivingUpThroughAPoolerIsBounded(t *testing.T) {
+	dsn := sqlstoretest.PostgresDSN(t)
+	sqlstoretest.Open(t, dsn) // migrates the schema
+	db := sqlstoretest.Open(t, sqlstoretest.PgBouncer(t, dsn, "transaction", 2))
+	ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
+	defer cancel()
+	start := time.Now()
+	_, err := db.QueryForTest(ctx, `SELECT CAST(pg_sleep(30) AS TEXT)`)
+	if took := time.Since(start); err == nil || took > 20*time.Second {
+		t.Fatalf("a 30 s statement given up on after 100 ms: %v after %s", err, took)
+	}
+	// The pooler serves the next caller.
+	if got, err := db.QueryForTest(context.Background(), `SELECT 'next'`); err != nil || got[0] != "next" {
+		t.Fatalf("after the statement broken off: %v %v", got, err)
+	}
+}
