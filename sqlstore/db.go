@@ -188,7 +188,7 @@ func openPostgres(dsn string) (*DB, error) {
 func openPool(u *url.URL, pooled bool) (*sql.DB, error) {
 	pool, err := openPgx(u, pooled)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("sqlstore: %w", err)
 	}
 	sizePool(pool, defaultConns())
 	if err := pool.Ping(); err != nil {

@@ -2,7 +2,6 @@ package sqlstore
 
 import (
 	"database/sql"
-	"fmt"
 	"net/url"
 	"time"
 
@@ -14,11 +13,12 @@ import (
 
 // openPgx opens a pool of connections to the PostgreSQL server u names, without
 // connecting yet. pooled says they pass a pooler in transaction mode; a statement whose
-// context ends is then given pooledGrace to finish before it is broken off.
+// context ends is then given pooledGrace to finish before it is broken off. A URL the
+// driver cannot read is refused, without its password.
 func openPgx(u *url.URL, pooled bool) (*sql.DB, error) {
 	cfg, err := pgx.ParseConfig(withApplicationName(u))
 	if err != nil {
-		return nil, fmt.Errorf("sqlstore: %w", redact(err))
+		return nil, redact(err)
 	}
 	if pooled {
 		cfg.BuildContextWatcherHandler = func(c *pgconn.PgConn) ctxwatch.Handler {

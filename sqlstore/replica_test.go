@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net"
 	"net/url"
+	"strings"
 	"testing"
 	"time"
 
@@ -197,5 +198,21 @@ func TestReplicaThroughATransactionPooler(t *testing.T) {
 				t.Errorf("after the reads the replica does not serve: %+v", st)
 			}
 		})
+	}
+}
+
+// TestUnreadableURLsKeepThePassword: a primary's or a replica's URL the driver cannot read
+// is refused with an error that names the store once and leaves the password out, before
+// any connection.
+func TestUnreadableURLsKeepThePassword(t *testing.T) {
+	const bad = "postgres://motcua:hunter2@db.internal:5432/motcua?sslmode=sometimes"
+	_, err := sqlstore.Open(context.Background(), bad)
+	if err == nil || strings.Contains(err.Error(), "hunter2") || strings.Count(err.Error(), "sqlstore:") != 1 {
+		t.Errorf("primary: %v", err)
+	}
+	db := sqlstoretest.Open(t, sqlstoretest.PostgresDSN(t)) // a replica needs a PostgreSQL primary
+	err = db.UseReplica(bad, time.Second, 100*time.Millisecond, nil)
+	if err == nil || strings.Contains(err.Error(), "hunter2") || strings.Count(err.Error(), "sqlstore:") != 1 {
+		t.Errorf("replica: %v", err)
 	}
 }

@@ -17,14 +17,15 @@ func (s *Server) noteSkew(before, after, server time.Time) {
 	skew := before.Add(after.Sub(before) / 2).Sub(server).Round(time.Millisecond)
 	f.self.ClockSkew = skew
 	f.skew.Store(int64(skew))
-	switch off := clockOff(skew); {
+	off := clockOff(skew)
+	switch {
 	case off && !f.clockOff:
 		s.log.Warn("this machine's clock differs from the database server's: keep the clocks synchronised (NTP)",
 			"skew", skew.String())
 	case !off && f.clockOff:
 		s.log.Info("this machine's clock agrees with the database server's again", "skew", skew.String())
 	}
-	f.clockOff = clockOff(skew)
+	f.clockOff = off
 }
 
 // clockOff tells whether skew is past clockTolerance either way.
