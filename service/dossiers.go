@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"log/slog"
-	"math/rand/v2"
 	"slices"
 	"sync"
 	"time"
@@ -43,7 +42,7 @@ func (s *Dossiers) Move(ctx context.Context, by org.Account, id int64, cmd dossi
 // the national portal messages, and moves the figures from the dossier's old fact to its
 // new one. If anything fails, nothing changes. A move PostgreSQL rolled back to break a
 // deadlock or a serialization conflict (sqlstore.Conflicted) is tried again from the
-// start, up to conflictTries times in all.
+// start, from a new snapshot, up to sqlstore.ConflictTries times in all.
 func (s *Dossiers) MoveChecked(ctx context.Context, by org.Account, id int64, cmd dossier.Command, now time.Time,
 	check func(*dossier.Dossier) error) (*dossier.Dossier, dossier.Event, error) {
 	cmd.Actor = dossier.Actor{AccountID: by.ID, Name: by.DisplayName, Role: by.Role, UnitCode: by.UnitCode}
@@ -51,11 +50,11 @@ func (s *Dossiers) MoveChecked(ctx context.Context, by org.Account, id int64, cm
 	for {
 		d, ev, err := s.move(ctx, by, id, cmd, now, check, guess)
 		switch {
-		case sqlstore.Conflicted(err) && conflicts+1 < conflictTries:
+		case sqlstore.Conflicted(err) && conflicts+1 < sqlstore.ConflictTries:
 			// Nothing of the move was kept: after a random pause, so that the two sides
 			// of a deadlock do not meet again, it starts again with a fresh snapshot.
 			conflicts++
-			if err := pause(ctx, conflicts); err != nil {
+			if err := sqlstore.PauseAfterConflict(ctx, conflicts); err != nil {
 				return nil, dossier.Event{}, err
 			}
 		case errors.Is(err, sqlstore.ErrStaleSnapshot) && !stale:
@@ -69,22 +68,6 @@ func (s *Dossiers) MoveChecked(ctx context.Context, by org.Account, id int64, cm
 		default:
 			return d, ev, err
 		}
-	}
-}
-
-// conflictTries bounds how many times MoveChecked tries a move PostgreSQL keeps rolling
-// back; after the last, the error goes to the caller (the web answers 503).
-const conflictTries = 3
-
-// pause waits a random while, longer after each conflict, unless ctx ends first.
-func pause(ctx context.Context, conflicts int) error {
-	t := time.NewTimer(time.Duration(conflicts) * (time.Millisecond + rand.N(10*time.Millisecond)))
-	defer t.Stop()
-	select {
-	case <-t.C:
-		return nil
-	case <-ctx.Done():
-		return ctx.Err()
 	}
 }
 

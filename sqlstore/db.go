@@ -320,6 +320,15 @@ func (db *DB) queryRow(ctx context.Context, q string, args ...any) *sql.Row {
 	return db.reader(ctx).QueryRowContext(ctx, db.bind(q), args...)
 }
 
-func (db *DB) exec(ctx context.Context, q string, args ...any) (sql.Result, error) {
-	return db.write.ExecContext(ctx, db.bind(q), args...)
+// exec runs one write statement outside a transaction; on PostgreSQL it is run again if
+// the server rolls it back to break a deadlock (see InTx).
+func (db *DB) exec(ctx context.Context, q string, args ...any) (res sql.Result, err error) {
+	if db.Engine != Postgres {
+		return db.write.ExecContext(ctx, q, args...)
+	}
+	err = retryConflicts(ctx, func() error {
+		res, err = db.write.ExecContext(ctx, db.bind(q), args...)
+		return db.counted(err)
+	})
+	return res, err
 }

@@ -93,13 +93,15 @@ func (db *DB) ApplyDossier(ctx context.Context, id int64,
 // handed to fn rather than decoded again inside the transaction. With docs set, the
 // dossier's documents are read with it, for DossierTx.Documents, in one round trip.
 // Without, a copy this handle kept is claimed rather than read back (dossiers_claim.go).
+// fn changes seen's dossier, so a conflict (Conflicted) is not tried again here: the
+// caller does, from a new snapshot.
 func (db *DB) ApplyDossierSeen(ctx context.Context, id int64, seen *Snapshot, docs bool,
 	fn func(d *dossier.Dossier, tx *DossierTx) (dossier.Event, error)) (*dossier.Dossier, dossier.Event, error) {
 	var out *dossier.Dossier
 	var ev dossier.Event
 	var body string
 	var fact storedFact
-	err := db.InTx(ctx, func(tx *Tx) error {
+	err := db.inTxOnce(ctx, func(tx *Tx) error {
 		dt := &DossierTx{ctx: ctx, tx: tx, id: id}
 		var d *dossier.Dossier
 		var err error

@@ -56,8 +56,10 @@ func (db *DB) AddDocumentOnce(ctx context.Context, doc Document, key string, con
 		}
 		stored = []byte{}
 	}
-	rowInStore := inStore // where the returned row keeps its content
+	var rowInStore bool // where the returned row keeps its content
+	asked := doc
 	err := db.InTx(ctx, func(tx *Tx) error {
+		doc, repeated, rowInStore = asked, false, inStore // a try after a conflict starts afresh
 		var n int
 		if err := tx.QueryRow(ctx, `SELECT COUNT(*) FROM dossiers WHERE id = ?`, doc.DossierID).Scan(&n); err != nil {
 			return err
@@ -76,13 +78,12 @@ func (db *DB) AddDocumentOnce(ctx context.Context, doc Document, key string, con
 			return err
 		}
 		// Uploaded before with this key: that row is committed, so a read finds it.
-		sha := doc.SHA256
 		if doc, err = scanDocument(tx.QueryRow(ctx, `SELECT `+documentColumns+`, content_in_store FROM dossier_documents
-			WHERE dossier_id = ? AND uploaded_by = ? AND idempotency_key = ?`, doc.DossierID, doc.UploadedBy, key),
+			WHERE dossier_id = ? AND uploaded_by = ? AND idempotency_key = ?`, asked.DossierID, asked.UploadedBy, key),
 			&rowInStore); err != nil {
 			return err
 		}
-		if doc.SHA256 != sha {
+		if doc.SHA256 != asked.SHA256 {
 			return motcua.Invalid("idempotency_key", "khóa chống trùng này đã dùng cho một tệp khác",
 				"this idempotency key was used for another file")
 		}

@@ -65,6 +65,7 @@ func (db *DB) ClaimOutbox(ctx context.Context, topic, worker string, limit int, 
 	}
 	var out []OutboxItem
 	err := db.InTx(ctx, func(tx *Tx) error {
+		out = nil // a try after a conflict starts afresh
 		rows, err := tx.Query(ctx, `UPDATE outbox SET locked_by = ?, locked_until = ?, attempts = attempts + 1
 			WHERE id IN (SELECT id FROM outbox WHERE topic = ? AND sent_at IS NULL AND failed_at IS NULL
 				AND next_attempt_at <= ? AND (locked_until IS NULL OR locked_until <= ?)

@@ -102,8 +102,17 @@ func (t *Tx) context(ctx context.Context) context.Context {
 
 // InTx runs fn in one write transaction, committing if fn returns nil; if fn fails,
 // nothing it did is kept. On SQLite, transactions that wait for the writer at the same
-// time share one commit (see committer).
+// time share one commit (see committer). On PostgreSQL, a transaction the server rolls
+// back to break a deadlock or a serialization conflict is run again from the start, up to
+// ConflictTries times in all: fn must start from nothing every time it is called, setting
+// rather than adding to what it hands out.
 func (db *DB) InTx(ctx context.Context, fn func(*Tx) error) error {
+	return retryConflicts(ctx, func() error { return db.inTxOnce(ctx, fn) })
+}
+
+// inTxOnce is one try of InTx, for a caller that tries again itself (ApplyDossierSeen's,
+// whose fn changes the snapshot it is handed).
+func (db *DB) inTxOnce(ctx context.Context, fn func(*Tx) error) error {
 	if db.commits != nil {
 		return db.commits.run(ctx, fn)
 	}
@@ -125,30 +134,21 @@ func (db *DB) InTx(ctx context.Context, fn func(*Tx) error) error {
 		err = t.commitPipelined(ctx)
 	}
 	if err != nil {
-		if Conflicted(err) {
-			db.conflicts.Add(1)
-		}
-		return t.moveError(err)
+		return db.counted(t.moveError(err))
 	}
 	committed = true
 	return nil
 }
 
-// Conflicts counts, since the handle opened, the write transactions PostgreSQL rolled back
-// to break a deadlock or a serialization conflict (see Conflicted); zero on SQLite.
-func (db *DB) Conflicts() int64 { return db.conflicts.Load() }
-
 // writeRow runs one write statement that answers a row, as a transaction of its own. On
 // PostgreSQL a single statement is atomic without BEGIN and COMMIT, so it costs one round
-// trip; on SQLite it takes its turn at the writer like any transaction.
+// trip, and it is run again if the server rolls it back to break a deadlock (as InTx
+// does); on SQLite it takes its turn at the writer like any transaction.
 func (db *DB) writeRow(ctx context.Context, q string, args ...any) Row {
-	if db.Engine == Postgres {
-		return db.write.QueryRowContext(ctx, db.bind(q), args...)
-	}
 	return &writerRow{db: db, ctx: ctx, q: q, args: args}
 }
 
-// writerRow is writeRow's row on SQLite: the statement runs at the writer when scanned.
+// writerRow is writeRow's row: the statement runs when scanned.
 type writerRow struct {
 	db   *DB
 	ctx  context.Context
@@ -157,5 +157,10 @@ type writerRow struct {
 }
 
 func (r *writerRow) Scan(dest ...any) error {
+	if r.db.Engine == Postgres {
+		return retryConflicts(r.ctx, func() error {
+			return r.db.counted(r.db.write.QueryRowContext(r.ctx, r.db.bind(r.q), r.args...).Scan(dest...))
+		})
+	}
 	return r.db.InTx(r.ctx, func(tx *Tx) error { return tx.QueryRow(r.ctx, r.q, r.args...).Scan(dest...) })
 }
