@@ -49,7 +49,7 @@ func DeadlocksOn(t testing.TB, dsn, table string, n int) (tries func() int) {
 		t.Helper()
 		var called bool
 		var last int
-		if err := raw.QueryRow(`SELECT is_called, last_value FROM ` + counter).Scan(&called, &last); err != nil {
+		if err := raw.QueryRow(`SELECT is_called, last_value FROM `+counter).Scan(&called, &last); err != nil {
 			t.Fatal(err)
 		}
 		if !called {
