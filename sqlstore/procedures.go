@@ -126,7 +126,8 @@ func (db *DB) ImportProcedures(ctx context.Context, ps []catalog.Procedure, by o
 
 // UpdateProcedure reads a procedure, lets fn change it, and writes it back with an audit
 // entry, all in one transaction. A procedure that does not exist yet is passed to fn empty
-// when create is true.
+// when create is true. fn may be called again, with the procedure read afresh, if
+// PostgreSQL rolls the transaction back to break a deadlock (see InTx).
 func (db *DB) UpdateProcedure(ctx context.Context, code string, create bool, by org.Account, action string,
 	fn func(*catalog.Procedure) error) (catalog.Procedure, error) {
 	var result catalog.Procedure

@@ -29,6 +29,7 @@ func (db *DB) UnreportedDossiers(ctx context.Context, after int64, limit int) ([
 
 // WithDossier runs fn on dossier id, locked, in one write transaction, without a move: for
 // work beside the dossier (its figures) that changes neither the dossier nor its history.
+// fn may be called again, with the dossier read afresh, after a conflict (see InTx).
 func (db *DB) WithDossier(ctx context.Context, id int64, fn func(d *dossier.Dossier, tx *DossierTx) error) error {
 	return db.InTx(ctx, func(tx *Tx) error {
 		d, fact, err := tx.lockDossier(ctx, id)
