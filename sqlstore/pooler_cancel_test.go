@@ -94,20 +94,94 @@ func TestGivingUpThroughAPoolerHarmsNoOne(t *testing.T) {
 
 // TestGivingUpThroughAPoolerIsBounded: a statement given up on through the pooler that
 // would run on for half a minute is broken off once its grace is over; the caller does not
-// wait for the end.
+// wait for the end. Breaking it off sends a cancel request through the pooler: it reaches
+// the server process running that statement, which stops, and the transactions others
+// run meanwhile on the pooler's other server connection all commit.
 func TestGivingUpThroughAPoolerIsBounded(t *testing.T) {
 	dsn := sqlstoretest.PostgresDSN(t)
-	sqlstoretest.Open(t, dsn) // migrates the schema
+	direct := sqlstoretest.Open(t, dsn) // migrates the schema
 	db := sqlstoretest.Open(t, sqlstoretest.PgBouncer(t, dsn, "transaction", 2))
-	ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
+	bg := context.Background()
+	if err := db.ExecForTest(bg, `CREATE TABLE tally (n INT PRIMARY KEY, hits INT NOT NULL)`); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.ExecForTest(bg, `INSERT INTO tally VALUES (0, 0)`); err != nil {
+		t.Fatal(err)
+	}
+	const stuck = `SELECT CAST(pg_sleep(30) AS TEXT) /* given up on */`
+	running := func() string { // how many run the statement on the server, or the error reading it
+		n, err := direct.QueryForTest(bg, `SELECT CAST(COUNT(*) AS TEXT) FROM pg_stat_activity
+			WHERE state = 'active' AND query = ?`, stuck)
+		if err != nil {
+			return err.Error()
+		}
+		return n[0]
+	}
+
+	var committed atomic.Int64
+	var mu sync.Mutex
+	var failures []error
+	var workers sync.WaitGroup
+	done := make(chan struct{})
+	for range 4 {
+		workers.Go(func() {
+			for {
+				select {
+				case <-done:
+					return
+				default:
+				}
+				err := db.InTx(bg, func(tx *sqlstore.Tx) error {
+					_, err := tx.Exec(bg, `UPDATE tally SET hits = hits + 1 WHERE n = 0`)
+					return err
+				})
+				if err != nil {
+					mu.Lock()
+					failures = append(failures, err)
+					mu.Unlock()
+					return
+				}
+				committed.Add(1)
+			}
+		})
+	}
+
+	ctx, cancel := context.WithTimeout(bg, 100*time.Millisecond)
 	defer cancel()
+	seen := make(chan string, 1)
+	time.AfterFunc(time.Second, func() { seen <- running() }) // within the grace
 	start := time.Now()
-	_, err := db.QueryForTest(ctx, `SELECT CAST(pg_sleep(30) AS TEXT)`)
-	if took := time.Since(start); err == nil || took > 20*time.Second {
+	_, err := db.QueryForTest(ctx, stuck)
+	took := time.Since(start)
+	if n := <-seen; n != "1" {
+		t.Fatalf("%s statements given up on were running on the server during the grace; want 1", n)
+	}
+	if err == nil || took > 20*time.Second {
 		t.Fatalf("a 30 s statement given up on after 100 ms: %v after %s", err, took)
 	}
+	// The server process running it was told to stop.
+	for i := 0; ; i++ {
+		n := running()
+		if n == "0" {
+			break
+		}
+		if i == 50 {
+			t.Fatalf("the statement broken off after %s still runs on the server %s later (%s)", took, time.Since(start)-took, n)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	time.Sleep(300 * time.Millisecond) // others go on past the break-off
+	close(done)
+	workers.Wait()
+	if len(failures) > 0 {
+		t.Fatalf("%d transactions failed beside the statement broken off; first: %v", len(failures), failures[0])
+	}
+	if committed.Load() == 0 {
+		t.Fatal("no transaction ran beside the statement given up on")
+	}
 	// The pooler serves the next caller.
-	if got, err := db.QueryForTest(context.Background(), `SELECT 'next'`); err != nil || got[0] != "next" {
+	if got, err := db.QueryForTest(bg, `SELECT 'next'`); err != nil || got[0] != "next" {
 		t.Fatalf("after the statement broken off: %v %v", got, err)
 	}
+	t.Logf("broken off after %s; %d transactions committed meanwhile", took, committed.Load())
 }
