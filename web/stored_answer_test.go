@@ -46,14 +46,26 @@ func TestAnswersFromTheStoredText(t *testing.T) {
 			read := e.do("GET", fmt.Sprintf("/api/v1/dossiers/%d", id), map[bool]string{true: citizen, false: officer}[action == "draft"], nil)
 			fresh := objectOnce(t, read.body)
 			// The move answers its event, the read the history and the files; the
-			// allowed actions are the caller's own, and the outcome ends at the clock.
-			for _, m := range []map[string]any{answer, fresh} {
+			// allowed actions are the caller's own. The outcome and the progress are
+			// counted to the clock, which moved between the two during working hours: the
+			// read's time used may only be later.
+			used := [2]float64{}
+			for i, m := range []map[string]any{answer, fresh} {
 				for _, k := range []string{"event", "events", "documents", "allowed_actions"} {
 					delete(m, k)
 				}
 				if o, ok := m["outcome"].(map[string]any); ok {
-					delete(o, "end")
+					used[i], _ = o["used"].(float64)
+					for _, k := range []string{"end", "used", "saved"} {
+						delete(o, k)
+					}
 				}
+				if p, ok := m["progress"].(map[string]any); ok {
+					delete(p, "remaining")
+				}
+			}
+			if used[1] < used[0] {
+				t.Fatalf("%s answered %v of time used, a later read %v", action, used[0], used[1])
 			}
 			if !reflect.DeepEqual(answer, fresh) {
 				t.Fatalf("%s answered\n%v\nbut a read says\n%v", action, answer, fresh)
