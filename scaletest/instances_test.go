@@ -45,6 +45,18 @@ func TestSeveralInstancesThroughPgBouncer(t *testing.T) {
 	runInstances(t, pooled, n, `motcua_db_info{engine="postgres",exec_mode="exec",pooler="transaction"}`)
 }
 
+// TestSeveralInstancesThroughAPgBouncerKeepingPrepared: the same through a PgBouncer that
+// keeps statements prepared by name (1.21 and later, max_prepared_statements): each
+// instance notices the pooler and still prepares its statements, as directly.
+func TestSeveralInstancesThroughAPgBouncerKeepingPrepared(t *testing.T) {
+	pooled := sqlstoretest.PgBouncerKeepingPrepared(t, sqlstoretest.PostgresDSN(t), 6)
+	n := 1000
+	if testing.Short() {
+		n = 200
+	}
+	runInstances(t, pooled, n, `motcua_db_info{engine="postgres",exec_mode="cache_statement",pooler="transaction"}`)
+}
+
 // runInstances starts two servers on dsn, checks that each reports dbInfo in /metrics (how
 // it reaches PostgreSQL), has 16 clients file, submit and receive n dossiers through
 // both, and ends with the second killed (checkFleet).

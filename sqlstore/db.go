@@ -168,13 +168,16 @@ func openPostgres(dsn string) (*DB, error) {
 		return nil, connectError(err)
 	}
 	if db.pooled {
-		// Opened again for the pooler: statements sent unprepared unless the URL says
-		// otherwise, and let finish when their context ends.
-		pool.Close()
+		// Opened again for the pooler: statements sent unprepared unless the pooler keeps
+		// them prepared or the URL says otherwise, and let finish when their context ends.
 		if db.execMode == "" {
-			db.execMode = "exec"
+			if db.execMode, err = pooledExecMode(context.Background(), pool); err != nil {
+				pool.Close()
+				return nil, connectError(err)
+			}
 			u = withExecMode(u, db.execMode)
 		}
+		pool.Close()
 		if pool, err = openPool(u, true); err != nil {
 			return nil, err
 		}
@@ -217,8 +220,10 @@ func connectError(err error) error {
 func (db *DB) TransactionPooled() bool { return db.pooled }
 
 // ExecMode is how the driver sends statements (its default_query_exec_mode): what the URL
-// says; else "exec", each statement's text, through a pooler in transaction mode; else ""
-// for the driver's default, each statement prepared once per connection.
+// says; else, through a pooler in transaction mode, "cache_statement" (each statement
+// prepared once per connection) if the pooler keeps prepared statements and "exec" (each
+// statement's text) if not (see poolerKeepsPrepared); else "" for the driver's default,
+// which is cache_statement.
 func (db *DB) ExecMode() string { return db.execMode }
 
 // applicationName names motcua's connections in pg_stat_activity and the server's log,

@@ -3,11 +3,13 @@ package sqlstore
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"net/url"
 	"time"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 )
 
 // execModeParam is the driver's URL setting for how statements are sent. By default it
@@ -39,38 +41,99 @@ var poolerOrder = []int{0, 1, 2, 3, 3, 2, 1, 0, 0, 2, 1, 3}
 func transactionPooled(ctx context.Context, pool *sql.DB) (bool, error) {
 	ctx, cancel := context.WithTimeout(ctx, poolerWait)
 	defer cancel()
-	conns := make([]*sql.Conn, poolerConns)
-	for i := range conns {
-		c, err := pool.Conn(ctx)
-		if err != nil {
-			return false, err
-		}
-		defer c.Close()
-		conns[i] = c
+	conns, err := holdConns(ctx, pool)
+	defer release(conns)
+	if err != nil {
+		return false, err
 	}
 	tx, err := conns[0].BeginTx(ctx, nil)
 	if err != nil {
 		return false, fmt.Errorf("a transaction is refused (a pooler in statement mode?): %w", err)
 	}
 	tx.Rollback()
+	// In the simple protocol, which prepares nothing, whatever the pooler does.
+	return handedOver(ctx, conns, pgx.QueryExecModeSimpleProtocol)
+}
+
+// poolerKeepsPrepared reports whether the pooler in transaction mode in front of pool keeps
+// a statement prepared by name wherever it runs it: PgBouncer from 1.21 on, with
+// max_prepared_statements above 0 (the default from 1.22), prepares it again on each
+// server process as needed, and statements can then go prepared, as directly, rather
+// than parsed and planned each time. The connections take their turns as in
+// transactionPooled, each with a statement prepared by name. A pooler that does not keep
+// them answers one of them that it is not prepared (26000), or prepared already (42P05:
+// two connections given one server process); one that does answers every turn. It is
+// taken to keep them only if every turn was answered and a server process was seen to
+// pass between connections.
+func poolerKeepsPrepared(ctx context.Context, pool *sql.DB) (bool, error) {
+	ctx, cancel := context.WithTimeout(ctx, poolerWait)
+	defer cancel()
+	conns, err := holdConns(ctx, pool)
+	defer release(conns)
+	if err != nil {
+		return false, err
+	}
+	kept, err := handedOver(ctx, conns, pgx.QueryExecModeCacheStatement)
+	var pg *pgconn.PgError
+	if errors.As(err, &pg) && (pg.Code == "26000" || pg.Code == "42P05") {
+		return false, nil
+	}
+	return kept, err
+}
+
+// pooledExecMode is how statements are sent through the pooler in transaction mode in
+// front of pool when the URL does not say: prepared by name once per connection
+// ("cache_statement", the driver's default) if the pooler keeps them
+// (poolerKeepsPrepared), else each statement's text ("exec").
+func pooledExecMode(ctx context.Context, pool *sql.DB) (string, error) {
+	kept, err := poolerKeepsPrepared(ctx, pool)
+	if err != nil || !kept {
+		return "exec", err
+	}
+	return "cache_statement", nil
+}
+
+// holdConns takes poolerConns connections of pool, to hold together; release gives back
+// those it took, also when it failed part way.
+func holdConns(ctx context.Context, pool *sql.DB) ([]*sql.Conn, error) {
+	var conns []*sql.Conn
+	for range poolerConns {
+		c, err := pool.Conn(ctx)
+		if err != nil {
+			return conns, err
+		}
+		conns = append(conns, c)
+	}
+	return conns, nil
+}
+
+func release(conns []*sql.Conn) {
+	for _, c := range conns {
+		c.Close()
+	}
+}
+
+// handedOver has the held connections ask in turn (poolerOrder) which server process
+// answers them, each statement sent in mode, and reports whether a server process
+// answered two of them or one of them was answered by two.
+func handedOver(ctx context.Context, conns []*sql.Conn, mode pgx.QueryExecMode) (bool, error) {
 	answeredBy := map[int64]int{} // server process → the connection it answered
 	answered := map[int]int64{}   // connection → the server process that answered it
+	seen := false
 	for _, i := range poolerOrder {
 		var pid int64
-		// In the simple protocol, which prepares nothing, whatever the pooler does.
-		err := conns[i].QueryRowContext(ctx, `SELECT pg_backend_pid()`, pgx.QueryExecModeSimpleProtocol).Scan(&pid)
-		if err != nil {
+		if err := conns[i].QueryRowContext(ctx, `SELECT pg_backend_pid()`, mode).Scan(&pid); err != nil {
 			return false, err
 		}
 		if c, ok := answeredBy[pid]; ok && c != i {
-			return true, nil
+			seen = true
 		}
 		if p, ok := answered[i]; ok && p != pid {
-			return true, nil
+			seen = true
 		}
 		answeredBy[pid], answered[i] = i, pid
 	}
-	return false, nil
+	return seen, nil
 }
 
 // withExecMode is u with the driver sending statements in mode (see execModeParam).

@@ -51,6 +51,42 @@ func TestTransactionPoolerNoticed(t *testing.T) {
 	}
 }
 
+// TestPoolerKeepingPreparedStatements: through a PgBouncer that keeps statements prepared
+// by name (1.21 and later, max_prepared_statements), whether it hands out the server
+// connection used last or the one idle longest, connections are noticed as pooled but go
+// on preparing their statements, as directly: sixteen goroutines sharing its few server
+// connections all succeed, and the server process a statement reaches holds it prepared.
+// The same pooler told to keep none has them sent unprepared.
+func TestPoolerKeepingPreparedStatements(t *testing.T) {
+	dsn := sqlstoretest.PostgresDSN(t)
+	sqlstoretest.Open(t, dsn) // migrates the schema
+	cases := []struct{ name, url, mode string }{
+		{"the connection used last first", sqlstoretest.PgBouncerKeepingPrepared(t, dsn, 2), "cache_statement"},
+		{"the connection idle longest first",
+			warmPooler(t, sqlstoretest.PgBouncerKeepingPrepared(t, dsn, 4, "server_round_robin = 1"), 4), "cache_statement"},
+		{"keeping none", sqlstoretest.PgBouncerKeepingPrepared(t, dsn, 2, "max_prepared_statements = 0"), "exec"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			db := sqlstoretest.Open(t, c.url)
+			if pooled, mode := db.TransactionPooled(), db.ExecMode(); !pooled || mode != c.mode {
+				t.Fatalf("TransactionPooled() = %v, ExecMode() = %q; want true, %q", pooled, mode, c.mode)
+			}
+			useConcurrently(t, db, c.name)
+			if c.mode != "cache_statement" {
+				return
+			}
+			// The statement that asks is itself prepared where it runs (the pooler's name
+			// for it, not the driver's).
+			names, err := db.QueryForTest(context.Background(), `SELECT name FROM pg_prepared_statements
+				WHERE statement LIKE '%pg_prepared_statements%'`)
+			if err != nil || len(names) != 1 {
+				t.Fatalf("statements prepared on the server process: %v %v; want the one asking", names, err)
+			}
+		})
+	}
+}
+
 // warmPooler has the pooler at url open n server connections, by holding n transactions
 // at once, so that the look at connect meets as many idle ones; it returns url.
 func warmPooler(t *testing.T, url string, n int) string {

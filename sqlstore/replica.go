@@ -184,8 +184,8 @@ func (r *replica) check(primary *sql.DB, samples []walSample) []walSample {
 // probe looks, when the standby first answers, whether it is reached through a pooler in
 // transaction mode, as Open does for the primary: the standby often has a pooler of its
 // own, or none when the primary has one. If it is, the pool is opened again for the
-// pooler: sending statements unprepared unless its URL says how, and letting them finish
-// when their context ends (see openPgx). Nothing has read the replica before: it serves
+// pooler: sending statements unprepared unless the pooler keeps them prepared or its URL
+// says how, and letting them finish when their context ends (see openPgx). Nothing has read the replica before: it serves
 // only from a check after this one.
 func (r *replica) probe(ctx context.Context) error {
 	old := r.pool.Load()
@@ -196,7 +196,11 @@ func (r *replica) probe(ctx context.Context) error {
 	if pooled {
 		u := r.url
 		if !r.modeSet {
-			u = withExecMode(u, "exec")
+			mode, err := pooledExecMode(ctx, old)
+			if err != nil {
+				return err
+			}
+			u = withExecMode(u, mode)
 		}
 		pool, err := openPgx(u, true)
 		if err != nil {
@@ -212,8 +216,8 @@ func (r *replica) probe(ctx context.Context) error {
 }
 
 // ReplicaPooled reports whether the replica was found behind a pooler in transaction mode
-// (false until it first answers); its statements then go unprepared unless its URL says
-// otherwise.
+// (false until it first answers); its statements then go unprepared unless the pooler
+// keeps them prepared (poolerKeepsPrepared) or its URL says otherwise.
 func (db *DB) ReplicaPooled() bool { return db.replica != nil && db.replica.pooled.Load() }
 
 // unknownLag is the state of a replica whose lag is not known, for the reason err.

@@ -2,6 +2,8 @@ package sqlstoretest
 
 import (
 	"os"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/motcua/motcua/internal/pgbouncer"
@@ -24,6 +26,8 @@ type Bouncer struct {
 // names, pooling in mode ("transaction" or "session", or "statement") at most serverConns
 // connections to the server; a schema and a statement_timeout dsn names are the pooler's
 // to set (see pgbouncer.Config). Further PgBouncer settings ("name = value") may follow.
+// It is a pooler that does not keep prepared statements, as PgBouncer was before 1.21: a
+// later one is told max_prepared_statements = 0 (see StartPgBouncerKeepingPrepared).
 //
 // It skips t when PgBouncer is not installed, unless MOTCUA_TEST_PGBOUNCER names the
 // program, as CI does, and PgBouncer stops when the test ends.
@@ -35,6 +39,42 @@ func StartPgBouncer(t testing.TB, dsn, mode string, serverConns int, settings ..
 			t.Skip("PgBouncer is not installed (MOTCUA_TEST_PGBOUNCER names it)")
 		}
 	}
+	keeps, err := pgbouncer.KeepsPrepared(bin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if keeps && !slices.ContainsFunc(settings, func(s string) bool { return strings.HasPrefix(s, "max_prepared_statements") }) {
+		settings = append(settings, "max_prepared_statements = 0")
+	}
+	return startPgBouncer(t, bin, dsn, mode, serverConns, settings)
+}
+
+// PgBouncerKeepingPrepared starts a PgBouncer in transaction mode that keeps statements
+// prepared by name (max_prepared_statements = 100; PgBouncer 1.21 or later) in front of
+// the schema dsn names, and returns the URL that reaches it.
+//
+// The program is MOTCUA_TEST_PGBOUNCER_PREPARED, as CI names one it builds; else the one
+// StartPgBouncer takes, if it is recent enough; else t is skipped.
+func PgBouncerKeepingPrepared(t testing.TB, dsn string, serverConns int, settings ...string) string {
+	t.Helper()
+	bin := os.Getenv("MOTCUA_TEST_PGBOUNCER_PREPARED")
+	if bin == "" {
+		if bin = os.Getenv("MOTCUA_TEST_PGBOUNCER"); bin == "" {
+			bin = pgbouncer.Binary()
+		}
+		if keeps, _ := pgbouncer.KeepsPrepared(bin); bin == "" || !keeps {
+			t.Skip("no PgBouncer 1.21 or later (MOTCUA_TEST_PGBOUNCER_PREPARED names one)")
+		}
+	}
+	if keeps, err := pgbouncer.KeepsPrepared(bin); err != nil || !keeps {
+		t.Fatalf("MOTCUA_TEST_PGBOUNCER_PREPARED=%s is not a PgBouncer 1.21 or later (%v)", bin, err)
+	}
+	settings = append([]string{"max_prepared_statements = 100"}, settings...)
+	return startPgBouncer(t, bin, dsn, "transaction", serverConns, settings).URL
+}
+
+func startPgBouncer(t testing.TB, bin, dsn, mode string, serverConns int, settings []string) *Bouncer {
+	t.Helper()
 	b, err := pgbouncer.Start(pgbouncer.Config{Bin: bin, Server: dsn, Mode: mode, ServerConns: serverConns, Settings: settings})
 	if err != nil {
 		t.Fatal(err)
