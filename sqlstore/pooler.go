@@ -39,20 +39,15 @@ var poolerOrder = []int{0, 1, 2, 3, 3, 2, 1, 0, 0, 2, 1, 3}
 // pooler hands out the process used last (PgBouncer's default), the one idle longest
 // (server_round_robin) or any, the turns, taken forwards, backwards and mixed, show it.
 func transactionPooled(ctx context.Context, pool *sql.DB) (bool, error) {
-	ctx, cancel := context.WithTimeout(ctx, poolerWait)
-	defer cancel()
-	conns, err := holdConns(ctx, pool)
-	defer release(conns)
-	if err != nil {
-		return false, err
-	}
-	tx, err := conns[0].BeginTx(ctx, nil)
-	if err != nil {
-		return false, fmt.Errorf("a transaction is refused (a pooler in statement mode?): %w", err)
-	}
-	tx.Rollback()
-	// In the simple protocol, which prepares nothing, whatever the pooler does.
-	return handedOver(ctx, conns, pgx.QueryExecModeSimpleProtocol)
+	return holdingConns(ctx, pool, func(ctx context.Context, conns []*sql.Conn) (bool, error) {
+		tx, err := conns[0].BeginTx(ctx, nil)
+		if err != nil {
+			return false, fmt.Errorf("a transaction is refused (a pooler in statement mode?): %w", err)
+		}
+		tx.Rollback()
+		// In the simple protocol, which prepares nothing, whatever the pooler does.
+		return handedOver(ctx, conns, pgx.QueryExecModeSimpleProtocol)
+	})
 }
 
 // poolerKeepsPrepared reports whether the pooler in transaction mode in front of pool keeps
@@ -66,19 +61,14 @@ func transactionPooled(ctx context.Context, pool *sql.DB) (bool, error) {
 // taken to keep them only if every turn was answered and a server process was seen to
 // pass between connections.
 func poolerKeepsPrepared(ctx context.Context, pool *sql.DB) (bool, error) {
-	ctx, cancel := context.WithTimeout(ctx, poolerWait)
-	defer cancel()
-	conns, err := holdConns(ctx, pool)
-	defer release(conns)
-	if err != nil {
-		return false, err
-	}
-	kept, err := handedOver(ctx, conns, pgx.QueryExecModeCacheStatement)
-	var pg *pgconn.PgError
-	if errors.As(err, &pg) && (pg.Code == "26000" || pg.Code == "42P05") {
-		return false, nil
-	}
-	return kept, err
+	return holdingConns(ctx, pool, func(ctx context.Context, conns []*sql.Conn) (bool, error) {
+		kept, err := handedOver(ctx, conns, pgx.QueryExecModeCacheStatement)
+		var pg *pgconn.PgError
+		if errors.As(err, &pg) && (pg.Code == "26000" || pg.Code == "42P05") {
+			return false, nil
+		}
+		return kept, err
+	})
 }
 
 // pooledExecMode is how statements are sent through the pooler in transaction mode in
@@ -93,24 +83,25 @@ func pooledExecMode(ctx context.Context, pool *sql.DB) (string, error) {
 	return "cache_statement", nil
 }
 
-// holdConns takes poolerConns connections of pool, to hold together; release gives back
-// those it took, also when it failed part way.
-func holdConns(ctx context.Context, pool *sql.DB) ([]*sql.Conn, error) {
-	var conns []*sql.Conn
+// holdingConns runs look on poolerConns connections of pool held together, within
+// poolerWait, and gives them back.
+func holdingConns(ctx context.Context, pool *sql.DB, look func(context.Context, []*sql.Conn) (bool, error)) (bool, error) {
+	ctx, cancel := context.WithTimeout(ctx, poolerWait)
+	defer cancel()
+	conns := make([]*sql.Conn, 0, poolerConns)
+	defer func() {
+		for _, c := range conns {
+			c.Close()
+		}
+	}()
 	for range poolerConns {
 		c, err := pool.Conn(ctx)
 		if err != nil {
-			return conns, err
+			return false, err
 		}
 		conns = append(conns, c)
 	}
-	return conns, nil
-}
-
-func release(conns []*sql.Conn) {
-	for _, c := range conns {
-		c.Close()
-	}
+	return look(ctx, conns)
 }
 
 // handedOver has the held connections ask in turn (poolerOrder) which server process
