@@ -56,16 +56,15 @@ func transactionPooled(ctx context.Context, pool *sql.DB) (bool, error) {
 // server process as needed, and statements can then go prepared, as directly, rather
 // than parsed and planned each time. The connections take their turns as in
 // transactionPooled, each with a statement prepared by name. A pooler that does not keep
-// them answers one of them that it is not prepared (26000), or prepared already (42P05:
-// two connections given one server process); one that does answers every turn. It is
-// taken to keep them only if every turn was answered and a server process was seen to
-// pass between connections.
+// them answers one of them with an error, PgBouncer 1.18 that it is not prepared (26000)
+// or prepared already (42P05: two connections given one server process); one that does
+// answers every turn. It is taken to keep them only if every turn was answered and a
+// server process was seen to pass between connections.
 func poolerKeepsPrepared(ctx context.Context, pool *sql.DB) (bool, error) {
 	return holdingConns(ctx, pool, func(ctx context.Context, conns []*sql.Conn) (bool, error) {
 		kept, err := handedOver(ctx, conns, pgx.QueryExecModeCacheStatement)
-		var pg *pgconn.PgError
-		if errors.As(err, &pg) && (pg.Code == "26000" || pg.Code == "42P05") {
-			return false, nil
+		if _, refused := errors.AsType[*pgconn.PgError](err); refused {
+			return false, nil // whatever the server or the pooler said: it does not keep them
 		}
 		return kept, err
 	})
