@@ -185,8 +185,8 @@ func (r *replica) check(primary *sql.DB, samples []walSample) []walSample {
 // transaction mode, as Open does for the primary: the standby often has a pooler of its
 // own, or none when the primary has one. If it is, the pool is opened again for the
 // pooler: sending statements unprepared unless the pooler keeps them prepared or its URL
-// says how, and letting them finish when their context ends (see openPgx). Nothing has read the replica before: it serves
-// only from a check after this one.
+// says how, and letting them finish when their context ends (see openPgx). Nothing has
+// read the replica before: it serves only from a check after this one.
 func (r *replica) probe(ctx context.Context) error {
 	old := r.pool.Load()
 	pooled, err := transactionPooled(ctx, old)
