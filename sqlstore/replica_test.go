@@ -132,8 +132,9 @@ func TestReplicaNeedsPostgres(t *testing.T) {
 
 // A standby is looked at on its own for a pooler in transaction mode, as the primary is:
 // behind one (whether or not the primary is) its connections send their statements
-// unprepared, and reads that may lag are served by it, many at once over its pooler's two
-// server connections; reached directly, it is not taken for pooled.
+// unprepared, or prepared if that pooler keeps them, and reads that may lag are served by
+// it, many at once over its pooler's two server connections; reached directly, it is not
+// taken for pooled.
 func TestReplicaThroughATransactionPooler(t *testing.T) {
 	if sqlstoretest.ReplicaURL() == "" {
 		t.Skip("MOTCUA_TEST_POSTGRES_REPLICA is not set")
@@ -141,10 +142,12 @@ func TestReplicaThroughATransactionPooler(t *testing.T) {
 	for _, c := range []struct {
 		name                         string
 		primaryPooled, replicaPooled bool
+		keeping                      bool // the standby's pooler keeps prepared statements
 	}{
-		{"both pooled", true, true},
-		{"only the standby pooled", false, true},
-		{"only the primary pooled", true, false},
+		{"both pooled", true, true, false},
+		{"only the standby pooled", false, true, false},
+		{"only the primary pooled", true, false, false},
+		{"the standby behind a pooler keeping prepared statements", false, true, true},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			dsn := sqlstoretest.PostgresDSN(t)
@@ -171,8 +174,13 @@ func TestReplicaThroughATransactionPooler(t *testing.T) {
 				// A direct primary's URL names the test's schema, which the store passes
 				// on to the standby; its pooler sets the schema itself (connect_query)
 				// and ignores the client's.
-				replicaURL = sqlstoretest.PgBouncer(t, replicaURL, "transaction", 2,
-					"ignore_startup_parameters = search_path")
+				if c.keeping {
+					replicaURL = sqlstoretest.PgBouncerKeepingPrepared(t, replicaURL, 2,
+						"ignore_startup_parameters = search_path")
+				} else {
+					replicaURL = sqlstoretest.PgBouncer(t, replicaURL, "transaction", 2,
+						"ignore_startup_parameters = search_path")
+				}
 			}
 			if err := db.UseReplica(replicaURL, 3*time.Second, 50*time.Millisecond, nil); err != nil {
 				t.Fatal(err)
