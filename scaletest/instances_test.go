@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -84,6 +85,7 @@ func runInstances(t *testing.T, dsn string, n int, dbInfo string) {
 			t.Fatalf("an instance does not report %s", dbInfo)
 		}
 	}
+	checkPoolerShown(t, b.Client, dbInfo)
 	checkSharedSessions(t, a.Client, b.Client)
 
 	// Tokens come from both instances. Drafts are filed by the demo citizen: the demo
@@ -199,6 +201,33 @@ func checkSharedSessions(t *testing.T, a, b *loadgen.Client) {
 	}
 	if _, err := a.Expect(ctx, http.StatusUnauthorized, "GET", "/api/v1/me", tok, nil); err != nil {
 		t.Fatalf("token revoked on B still works on A: %v", err)
+	}
+}
+
+// checkPoolerShown checks that the instances API says what dbInfo (motcua_db_info) says:
+// whether a pooler in transaction mode was found and how statements are sent.
+func checkPoolerShown(t *testing.T, c *loadgen.Client, dbInfo string) {
+	t.Helper()
+	ctx := context.Background()
+	m := regexp.MustCompile(`exec_mode="([^"]*)",pooler="([^"]*)"`).FindStringSubmatch(dbInfo)
+	if m == nil {
+		t.Fatalf("no exec_mode and pooler in %s", dbInfo)
+	}
+	mode, pooled := strings.TrimPrefix(m[1], "default"), m[2] == "transaction"
+	tok, err := c.Token(ctx, "admin", demo.Password)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := c.Expect(ctx, http.StatusOK, "GET", "/api/v1/instances", tok, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var v struct {
+		Pooled bool   `json:"transaction_pooler"`
+		Mode   string `json:"exec_mode"`
+	}
+	if err := r.Decode(&v); err != nil || v.Pooled != pooled || v.Mode != mode {
+		t.Fatalf("the instances API says pooler %v, exec mode %q (%v); want %v, %q", v.Pooled, v.Mode, err, pooled, mode)
 	}
 }
 

@@ -41,8 +41,10 @@ type replica struct {
 	modeSet bool
 	probed  bool
 	pooled  atomic.Bool
-	maxLag  time.Duration
-	every   time.Duration
+	// mode is how statements are sent once probed (see DB.ExecMode).
+	mode   atomic.Pointer[string]
+	maxLag time.Duration
+	every  time.Duration
 	// timeout bounds one check: at least the interval, at least a second (a busy server
 	// may take that long to answer two small queries), at most the allowed lag.
 	timeout time.Duration
@@ -202,6 +204,7 @@ func (r *replica) probe(ctx context.Context) error {
 			}
 			u = withExecMode(u, mode)
 		}
+		r.mode.Store(new(u.Query().Get(execModeParam)))
 		pool, err := openPgx(u, true)
 		if err != nil {
 			return err
@@ -219,6 +222,19 @@ func (r *replica) probe(ctx context.Context) error {
 // (false until it first answers); its statements then go unprepared unless the pooler
 // keeps them prepared (poolerKeepsPrepared) or its URL says otherwise.
 func (db *DB) ReplicaPooled() bool { return db.replica != nil && db.replica.pooled.Load() }
+
+// ReplicaExecMode is how the driver sends statements to the replica, as ExecMode is for
+// the primary: what its URL says, else what was chosen for the pooler found in front of
+// it, else "" for the driver's default ("" too until it first answers, or with none).
+func (db *DB) ReplicaExecMode() string {
+	if db.replica == nil {
+		return ""
+	}
+	if m := db.replica.mode.Load(); m != nil {
+		return *m
+	}
+	return db.replica.url.Query().Get(execModeParam)
+}
 
 // unknownLag is the state of a replica whose lag is not known, for the reason err.
 func unknownLag(err error) *ReplicaStatus {

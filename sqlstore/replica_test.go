@@ -189,6 +189,13 @@ func TestReplicaThroughATransactionPooler(t *testing.T) {
 			if db.ReplicaPooled() != c.replicaPooled {
 				t.Fatalf("the standby taken for pooled: %v", db.ReplicaPooled())
 			}
+			wantMode := map[bool]string{true: "exec", false: ""}[c.replicaPooled]
+			if c.keeping {
+				wantMode = "cache_statement"
+			}
+			if got := db.ReplicaExecMode(); got != wantMode {
+				t.Fatalf("statements go to the standby in mode %q; want %q", got, wantMode)
+			}
 			id := create(t, db, newDraft(t, catalog.ChannelCounter, 0, ""), 1)
 			lagging := sqlstore.MayLag(context.Background())
 			for deadline := time.Now().Add(10 * time.Second); !found(t, lagging, db, id); time.Sleep(20 * time.Millisecond) {

@@ -40,9 +40,15 @@ type instancesView struct {
 	Alive     int            `json:"alive"`
 	Engine    string         `json:"engine"`
 	Pooler    bool           `json:"transaction_pooler"`
-	Replica   string         `json:"replica"` // "none", "serving" or "not serving"
+	// ExecMode and ReplicaExecMode are how statements are sent to the primary and to
+	// the replica (sqlstore's ExecMode): "exec" (each statement's text) behind a pooler
+	// that keeps no prepared statements, "cache_statement" behind one that does, "" for
+	// the driver's default (prepared once per connection) or on SQLite.
+	ExecMode string `json:"exec_mode"`
+	Replica  string `json:"replica"` // "none", "serving" or "not serving"
 	// ReplicaPooled: the replica is reached through a pooler in transaction mode.
-	ReplicaPooled bool `json:"replica_transaction_pooler"`
+	ReplicaPooled   bool   `json:"replica_transaction_pooler"`
+	ReplicaExecMode string `json:"replica_exec_mode"`
 	// Applied is the newest migration the database has; Newer, those this instance's
 	// build does not know (a newer build applied them).
 	Applied string   `json:"applied_migration"`
@@ -71,7 +77,8 @@ func (s *Server) instancesView(r *http.Request) (instancesView, error) {
 		return instancesView{}, err
 	}
 	v := instancesView{Instances: []instanceView{}, Engine: string(s.db.Engine), Pooler: s.db.TransactionPooled(),
-		Replica: "none", ReplicaPooled: s.db.ReplicaPooled(), Newer: sqlstore.MigrationNames(st.Newer),
+		ExecMode: s.db.ExecMode(), Replica: "none", ReplicaPooled: s.db.ReplicaPooled(),
+		ReplicaExecMode: s.db.ReplicaExecMode(), Newer: sqlstore.MigrationNames(st.Newer),
 		Heartbeat: s.fleet.every.String()}
 	switch rs := s.db.Replica(); {
 	case rs.Configured && rs.Serving:
