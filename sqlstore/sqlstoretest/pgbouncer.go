@@ -57,17 +57,18 @@ func StartPgBouncer(t testing.TB, dsn, mode string, serverConns int, settings ..
 // StartPgBouncer takes, if it is recent enough; else t is skipped.
 func PgBouncerKeepingPrepared(t testing.TB, dsn string, serverConns int, settings ...string) string {
 	t.Helper()
-	bin := os.Getenv("MOTCUA_TEST_PGBOUNCER_PREPARED")
+	bin, named := os.Getenv("MOTCUA_TEST_PGBOUNCER_PREPARED"), true
 	if bin == "" {
-		if bin = os.Getenv("MOTCUA_TEST_PGBOUNCER"); bin == "" {
+		if bin, named = os.Getenv("MOTCUA_TEST_PGBOUNCER"), false; bin == "" {
 			bin = pgbouncer.Binary()
 		}
-		if keeps, _ := pgbouncer.KeepsPrepared(bin); bin == "" || !keeps {
-			t.Skip("no PgBouncer 1.21 or later (MOTCUA_TEST_PGBOUNCER_PREPARED names one)")
-		}
 	}
-	if keeps, err := pgbouncer.KeepsPrepared(bin); err != nil || !keeps {
+	keeps, err := pgbouncer.KeepsPrepared(bin)
+	switch {
+	case named && !keeps:
 		t.Fatalf("MOTCUA_TEST_PGBOUNCER_PREPARED=%s is not a PgBouncer 1.21 or later (%v)", bin, err)
+	case !keeps:
+		t.Skip("no PgBouncer 1.21 or later (MOTCUA_TEST_PGBOUNCER_PREPARED names one)")
 	}
 	settings = append([]string{"max_prepared_statements = 100"}, settings...)
 	return startPgBouncer(t, bin, dsn, "transaction", serverConns, settings).URL
